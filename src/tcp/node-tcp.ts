@@ -20,34 +20,52 @@ type OwnedServer = net.Server & { [OWNER]?: TcpListener };
 
 /** One TCP connection's transport. */
 class TcpConnection implements Transport {
-  private decoder: StringDecoder | null;
+  /** Created on the first chunk that ends inside a UTF-8 character; pure-ASCII peers never need one. */
+  private decoder: StringDecoder | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly core: NetCore,
     readonly handle: Handle,
     readonly socket: OwnedSocket,
-    mode: TcpReceiveMode,
+    private readonly mode: TcpReceiveMode,
   ) {
-    this.decoder = mode === "text" ? new StringDecoder("utf8") : null;
     socket[OWNER] = this;
     socket.setNoDelay(true);
     socket.on("data", onSocketData);
-    socket.on("end", onSocketEnd);
     socket.on("error", onSocketError);
     socket.on("close", onSocketClose);
   }
 
   /** Hands a chunk to the script, decoded when in text mode. */
   receive(chunk: Buffer): void {
-    if (this.decoder === null) return this.core.deliver(this.handle, "data", chunk, chunk.length);
-    const text = this.decoder.write(chunk);
+    if (this.mode === "bytes") return this.core.deliver(this.handle, "data", chunk, chunk.length);
+    const text = this.decoder === null && chunk[chunk.length - 1] < 0x80 ? chunk.toString("utf8") : this.decode(chunk);
     if (text.length > 0) this.core.deliver(this.handle, "data", text, chunk.length);
+  }
+
+  /** Streaming decode, for chunks that may split a character. */
+  private decode(chunk: Buffer): string {
+    this.decoder ??= new StringDecoder("utf8");
+    return this.decoder.write(chunk);
   }
 
   /** Flushes a character cut short by the peer's close. */
   finishText(): void {
     const rest = this.decoder?.end() ?? "";
     if (rest.length > 0) this.core.deliver(this.handle, "data", rest, 0);
+  }
+
+  /** Fails the connect with "timeout" unless it completes within `ms` (0: no deadline). */
+  armConnectTimeout(ms: number): void {
+    if (ms > 0) this.connectTimer = setTimeout(onConnectTimeout, ms, this);
+  }
+
+  /** Stops the connect deadline. */
+  disarmConnectTimeout(): void {
+    if (this.connectTimer === null) return;
+    clearTimeout(this.connectTimer);
+    this.connectTimer = null;
   }
 
   write(chunks: Payload[], bytes: number): void {
@@ -96,10 +114,6 @@ function onSocketData(this: OwnedSocket, chunk: Buffer): void {
   this[OWNER]?.receive(chunk);
 }
 
-function onSocketEnd(this: OwnedSocket): void {
-  this[OWNER]?.finishText();
-}
-
 function onSocketError(this: OwnedSocket, error: Error): void {
   const owner = this[OWNER];
   if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
@@ -107,21 +121,22 @@ function onSocketError(this: OwnedSocket, error: Error): void {
 
 function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "closed", "closed");
+  if (owner === undefined) return;
+  owner.disarmConnectTimeout();
+  owner.finishText();
+  owner.core.end(owner.handle, "closed", "closed");
 }
 
 function onSocketConnect(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  this.setTimeout(0);
-  this.off("timeout", onConnectTimeout);
+  owner.disarmConnectTimeout();
   owner.core.emit(owner.handle, "connected", "connected");
 }
 
-function onConnectTimeout(this: OwnedSocket): void {
-  const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", ERR.timeout);
-  this.destroy();
+function onConnectTimeout(owner: TcpConnection): void {
+  owner.core.end(owner.handle, "error", "error", ERR.timeout);
+  owner.socket.destroy();
 }
 
 /** One TCP listener's transport. */
@@ -189,9 +204,10 @@ function onServerError(this: OwnedServer, error: Error): void {
 export const tcpBackend: TcpBackend = {
   connect(core, handle, host, port, mode) {
     const socket: OwnedSocket = net.connect({ host, port });
-    core.attach(handle, new TcpConnection(core, handle, socket, mode));
+    const connection = new TcpConnection(core, handle, socket, mode);
+    core.attach(handle, connection);
     socket.once("connect", onSocketConnect);
-    socket.setTimeout(core.limits.connectTimeoutMs, onConnectTimeout);
+    connection.armConnectTimeout(core.limits.connectTimeoutMs);
   },
   listen(core, handle, port, host) {
     const server: OwnedServer = net.createServer({ noDelay: true });
