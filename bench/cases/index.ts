@@ -1,0 +1,26 @@
+/**
+ * Every benchmark case, in the order the table lists them. Adding a case is
+ * one file in this folder exporting a `BenchCase`, and one line here.
+ */
+import type { BenchCase } from "../lib/case.js";
+import { connMemory10k } from "./conn-memory.js";
+import { httpC1, httpC50 } from "./http-get.js";
+import { pollIdle10k } from "./poll-idle.js";
+import { tcpRecv } from "./tcp-recv.js";
+import { tcpBulk, tcpSmallCorked, tcpSmallNaive } from "./tcp-send.js";
+import { wsBulk, wsSmallCorked, wsSmallNaive } from "./ws-send.js";
+
+/** The cases `npm run bench` runs. */
+export const CASES: BenchCase[] = [
+  tcpSmallNaive,
+  tcpSmallCorked,
+  tcpBulk,
+  tcpRecv,
+  wsSmallNaive,
+  wsSmallCorked,
+  wsBulk,
+  httpC1,
+  httpC50,
+  pollIdle10k,
+  connMemory10k,
+];

@@ -1,0 +1,81 @@
+/**
+ * TCP receiving: a peer process streams 64-byte text messages; the raw side
+ * counts bytes in its 'data' listener, the tickwire side is a tick loop that
+ * drains `net.poll_event()` and counts the text it gets. The raw side runs
+ * the same (empty) tick loop, as a game using node:net would.
+ */
+import * as net from "node:net";
+import type { BenchCase } from "../lib/case.js";
+import { startPeer } from "../lib/peer.js";
+import { TickLoop } from "../lib/tick-loop.js";
+import { benchRuntime } from "../lib/tickwire-side.js";
+import { alternate, type Workload } from "../lib/workload.js";
+
+/** The raw side: a fresh socket per window, counting 'data' bytes. */
+function rawReceiver(port: number): Workload {
+  let bytes = 0;
+  let socket: net.Socket | null = null;
+  const loop = new TickLoop(() => {});
+  return {
+    start() {
+      socket = net.connect({ host: "127.0.0.1", port });
+      socket.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      loop.start();
+    },
+    async stop() {
+      socket?.destroy();
+      await loop.stop();
+    },
+    progress: () => bytes,
+  };
+}
+
+/** The tickwire side: a fresh connection per window, drained by a tick loop. */
+function tickwireReceiver(port: number): { work: Workload; close(): Promise<void> } {
+  const runtime = benchRuntime();
+  const api = runtime.net;
+  let bytes = 0;
+  let handle = 0;
+  const loop = new TickLoop(() => {
+    for (let event = api.poll_event(); event !== undefined; event = api.poll_event()) {
+      if (event.type === "data") bytes += event.data.length;
+    }
+  });
+  const work: Workload = {
+    start() {
+      handle = api.tcp_connect("127.0.0.1", port);
+      loop.start();
+    },
+    async stop() {
+      api.close(handle);
+      await loop.stop();
+    },
+    progress: () => bytes,
+  };
+  return { work, close: () => runtime.close() };
+}
+
+/** A peer streams 64-byte messages; bytes received per second. */
+export const tcpRecv: BenchCase = {
+  name: "tcp-recv",
+  what: "a peer process streams 64-byte messages; raw 'data' byte count vs a tick loop draining poll_event",
+  unit: "MB/s",
+  baselineName: "node:net 'data' listener",
+  goal: 0.7,
+  async measure(env) {
+    const peer = await startPeer("tcp-source");
+    const tickwire = tickwireReceiver(peer.port);
+    return alternate(
+      env,
+      {
+        tickwire: tickwire.work,
+        baseline: rawReceiver(peer.port),
+        close: async () => {
+          await tickwire.close();
+          await peer.stop();
+        },
+      },
+      1e-6,
+    );
+  },
+};

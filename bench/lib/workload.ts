@@ -1,0 +1,68 @@
+/**
+ * The shape most cases share: two workloads (tickwire and its baseline) that
+ * run against the same peer and report a growing progress counter. Windows of
+ * the two sides alternate round after round, so slow drift of a noisy machine
+ * touches both alike.
+ */
+import type { BenchEnv, Samples } from "./case.js";
+import { sleep } from "./tick-loop.js";
+
+/** A side of a case: work that runs between start and stop and counts what it did. */
+export interface Workload {
+  /** Begins the work (sending, receiving, requesting). */
+  start(): void | Promise<void>;
+  /** Ends the work. */
+  stop(): Promise<void>;
+  /** Units of work done so far (cumulative): bytes, messages, requests, ticks. */
+  progress(): number | Promise<number>;
+}
+
+/** Both sides of a case, against peers that stay up for the whole case. */
+export interface Sides {
+  tickwire: Workload;
+  baseline: Workload;
+  /** Stops the peers and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Measures alternating windows of both sides; a window's sample is progress per second times `scale`. */
+export async function alternate(env: BenchEnv, sides: Sides, scale = 1): Promise<Samples> {
+  const samples: Samples = { tickwire: [], baseline: [] };
+  try {
+    for (let round = 0; round < env.rounds; round++) {
+      const order: ("tickwire" | "baseline")[] = round % 2 === 0 ? ["baseline", "tickwire"] : ["tickwire", "baseline"];
+      for (const side of order) {
+        const warmup = round < 2 ? env.warmupMs : env.warmupMs / 4;
+        samples[side].push((await window(sides[side], env.windowMs, warmup)) * scale);
+      }
+    }
+  } finally {
+    await sides.close();
+  }
+  return samples;
+}
+
+/** One window: start, run in, count over `windowMs`, stop, and let the backlog settle. */
+async function window(work: Workload, windowMs: number, warmupMs: number): Promise<number> {
+  await work.start();
+  await sleep(warmupMs);
+  const before = await work.progress();
+  const t0 = performance.now();
+  await sleep(windowMs);
+  const after = await work.progress();
+  const seconds = (performance.now() - t0) / 1000;
+  await work.stop();
+  await settle(work);
+  return (after - before) / seconds;
+}
+
+/** Waits until the progress counter stops moving (the last window's backlog has drained). */
+async function settle(work: Workload): Promise<void> {
+  let last = await work.progress();
+  for (let i = 0; i < 100; i++) {
+    await sleep(50);
+    const now = await work.progress();
+    if (now === last) return;
+    last = now;
+  }
+}
