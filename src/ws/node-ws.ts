@@ -29,6 +29,8 @@ class WsConnection implements Transport {
   socket: Socket | null = null;
   /** Cleared by each ping sweep, set by the pong. */
   alive = true;
+  /** The whole-handshake deadline of a client connection (ws's own timeout is an idle timeout a slow peer can dodge). */
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly backend: NodeWs,
@@ -86,8 +88,21 @@ class WsConnection implements Transport {
     return formatAddress(this.socket?.remoteAddress, this.socket?.remotePort);
   }
 
+  /** Fails the connection with "timeout" unless it opens within `ms` (0: no deadline). */
+  armConnectTimeout(ms: number): void {
+    if (ms > 0) this.connectTimer = setTimeout(onConnectTimeout, ms, this);
+  }
+
+  /** Stops the connect deadline. */
+  disarmConnectTimeout(): void {
+    if (this.connectTimer === null) return;
+    clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
+
   /** Ends the handle with an error and drops the connection. */
   fail(why: string): void {
+    this.disarmConnectTimeout();
     this.core.end(this.handle, "error", "error", why);
     this.backend.connections.delete(this);
     this.ws.terminate();
@@ -105,12 +120,16 @@ function onWsMessage(this: OwnedWebSocket, data: RawData, isBinary: boolean): vo
 function onWsClose(this: OwnedWebSocket, code: number, reason: Buffer): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
+  owner.disarmConnectTimeout();
   owner.backend.connections.delete(owner);
   owner.core.end(owner.handle, "closed", "closed", undefined, { code, reason: reason.toString("utf8") });
 }
 
+/** ws reports a handshake past `handshakeTimeout` with this message and no code. */
+const HANDSHAKE_TIMEOUT = "Opening handshake has timed out";
+
 function onWsError(this: OwnedWebSocket, error: Error): void {
-  this[OWNER]?.fail(errorText(error));
+  this[OWNER]?.fail(error.message === HANDSHAKE_TIMEOUT ? ERR.timeout : errorText(error));
 }
 
 function onWsPong(this: OwnedWebSocket): void {
@@ -120,7 +139,13 @@ function onWsPong(this: OwnedWebSocket): void {
 
 function onWsOpen(this: OwnedWebSocket): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.emit(owner.handle, "connected", "connected");
+  if (owner === undefined) return;
+  owner.disarmConnectTimeout();
+  owner.core.emit(owner.handle, "connected", "connected");
+}
+
+function onConnectTimeout(owner: WsConnection): void {
+  owner.fail(ERR.timeout);
 }
 
 function onWsUpgrade(this: OwnedWebSocket, response: { socket: Socket }): void {
@@ -218,7 +243,9 @@ class NodeWs implements WsBackend {
       maxPayload: limits.wsMaxMessageBytes,
       perMessageDeflate: false,
     });
-    core.attach(handle, new WsConnection(this, core, handle, ws));
+    const connection = new WsConnection(this, core, handle, ws);
+    core.attach(handle, connection);
+    connection.armConnectTimeout(limits.connectTimeoutMs);
     ws.once("open", onWsOpen);
     ws.once("upgrade", onWsUpgrade);
   }
