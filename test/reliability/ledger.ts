@@ -1,0 +1,94 @@
+/**
+ * The event-order rules every reliability test checks (SPEC 3): per handle,
+ * "connected" before any data, nothing after the one terminal event, at most
+ * one terminal event, and no event at all for a handle already released.
+ * A ledger records what `net.poll_event()` gave and says what broke a rule.
+ */
+import type { Net, NetEvent } from "../../src/index.js";
+
+const TERMINAL = new Set(["closed", "error", "http_done"]);
+const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed"]);
+
+/** What the ledger knows of one handle. */
+interface Entry {
+  events: NetEvent[];
+  terminal: NetEvent | undefined;
+}
+
+/** Records every event of a runtime and checks the ordering rules as they arrive. */
+export class EventLedger {
+  private readonly entries = new Map<number, Entry>();
+  /** Handles the test released itself (closed after they finished). */
+  readonly released = new Set<number>();
+  readonly problems: string[] = [];
+
+  constructor(private readonly net: Net) {}
+
+  /** Drains the queue into the ledger; returns the events drained. */
+  drain(): NetEvent[] {
+    const drained: NetEvent[] = [];
+    for (let event = this.net.poll_event(); event !== undefined; event = this.net.poll_event()) {
+      this.record(event);
+      drained.push(event);
+    }
+    return drained;
+  }
+
+  /** Checks one event against the rules and files it under its handle. */
+  record(event: NetEvent): void {
+    if (typeof event !== "object" || event === null || !EVENT_TYPES.has(event.type)) {
+      return void this.problems.push(`malformed event ${JSON.stringify(event)}`);
+    }
+    if (!Number.isInteger(event.handle) || event.handle <= 0) this.problems.push(`bad handle in ${describe(event)}`);
+    if (this.released.has(event.handle)) this.problems.push(`${describe(event)} after handle ${event.handle} was released`);
+    const entry = this.entry(event.handle);
+    if (entry.terminal !== undefined) {
+      this.problems.push(`${describe(event)} after terminal ${describe(entry.terminal)}`);
+    }
+    if (TERMINAL.has(event.type)) entry.terminal ??= event;
+    if (event.type === "connected" && entry.events.length > 0) this.problems.push(`${describe(event)} not first`);
+    if (event.type === "error" && (typeof event.data !== "string" || event.data.length === 0)) {
+      this.problems.push(`${describe(event)} without an error text`);
+    }
+    entry.events.push(event);
+  }
+
+  /** Marks a handle as released by the test: no event may follow. */
+  markReleased(handle: number): void {
+    this.released.add(handle);
+  }
+
+  /** Every event recorded for `handle`. */
+  eventsOf(handle: number): NetEvent[] {
+    return this.entries.get(handle)?.events ?? [];
+  }
+
+  /** The terminal event of `handle`, if it came. */
+  terminalOf(handle: number): NetEvent | undefined {
+    return this.entries.get(handle)?.terminal;
+  }
+
+  /** Terminal events of `handle` (0 or 1 when the rules hold). */
+  terminalCount(handle: number): number {
+    return this.eventsOf(handle).filter((event) => TERMINAL.has(event.type)).length;
+  }
+
+  /** Throws with every broken rule so far. */
+  assertClean(context = ""): void {
+    if (this.problems.length > 0) {
+      throw new Error(`event rules broken${context ? ` (${context})` : ""}:\n  ${this.problems.slice(0, 20).join("\n  ")}`);
+    }
+  }
+
+  private entry(handle: number): Entry {
+    let entry = this.entries.get(handle);
+    if (entry === undefined) this.entries.set(handle, (entry = { events: [], terminal: undefined }));
+    return entry;
+  }
+}
+
+/** "type@handle(data)" for messages. */
+export function describe(event: NetEvent): string {
+  const data = "data" in event && event.data !== undefined ? `(${String(event.data).slice(0, 40)})` : "";
+  return `${event.type}@${event.handle}${data}`;
+}
