@@ -74,7 +74,10 @@ export class NetCore {
 
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
   deliver(handle: Handle, type: "data" | "message" | "accepted", data: Payload, bytes: number): void {
-    if (handle.finished || handle.released) return;
+    if (handle.finished || handle.released) {
+      if (type === "accepted") this.discard(data as number);
+      return;
+    }
     const inbox = (handle.inbox ??= new Deque());
     handle.inboxBytes += bytes;
     const tail = type === "data" ? inbox.last() : undefined;
@@ -190,13 +193,26 @@ export class NetCore {
     if (handle.released) return;
     if (!handle.finished) this.end(handle, "closed", "closed");
     handle.released = true;
+    const inbox = handle.inbox;
     handle.inbox = null;
     handle.inboxBytes = 0;
+    for (let event = inbox?.shift(); event !== undefined; event = inbox?.shift()) {
+      if (event.type === "accepted" && !event.taken) this.discard(event.data as number);
+    }
     this.finishedCount--;
     this.table.delete(handle.id);
     if (this.finishedOrder.length > 2 * this.limits.retainedHandles + 1024) {
       this.finishedOrder.retain((finished) => !finished.released);
     }
+  }
+
+  /** Tears down an accepted client the script can never learn of (its listener is gone): no event, socket destroyed. */
+  private discard(id: number): void {
+    const client = this.table.get(id);
+    if (client === undefined) return;
+    const transport = client.transport;
+    this.release(client);
+    void transport?.shutdown();
   }
 
   /** Closes every handle's socket (each transport may end its handle first) and resolves when all are gone. */
