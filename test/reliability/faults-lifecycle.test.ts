@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import * as http from "node:http";
+import * as nodeNet from "node:net";
 import { after, describe, test } from "node:test";
 import { createNetRuntime, type Net, type NetRuntime } from "../../src/index.js";
 import { boundPort, pollUntil } from "../helpers/poll.js";
@@ -135,6 +136,27 @@ describe("stale handles", () => {
     ledger.drain();
     assert.deepEqual(ledger.eventsOf(conn).map((e) => e.type), ["connected"], "the queued closed event was skipped");
     ledger.assertClean();
+  });
+});
+
+describe("released listeners", () => {
+  test("clients accepted but never handed to the script are closed when their listener is released", async () => {
+    const runtime = runtimeForTest();
+    const net = runtime.net;
+    const listener = net.tcp_listen(0, "127.0.0.1");
+    const port = await boundPort(net, listener);
+    const clients = Array.from({ length: 3 }, () => nodeNet.connect({ host: "127.0.0.1", port }));
+    let closed = 0;
+    for (const client of clients) client.on("error", () => {}).once("close", () => closed++);
+    after(() => clients.forEach((client) => client.destroy()));
+    await pollUntil(() => runtime.core.size >= 4, { what: "the three clients to be accepted" });
+    net.tcp_stop(listener);
+    net.close(listener);
+    await pollUntil(() => closed === 3, { what: "the server to close the three clients nobody was handed" });
+    const ledger = new EventLedger(net);
+    ledger.markReleased(listener);
+    assert.deepEqual(ledger.drain(), [], "no event for the listener or the clients nobody was handed");
+    assert.equal(runtime.core.size, 0);
   });
 });
 

@@ -1,0 +1,81 @@
+/**
+ * One fuzz run: a runtime, a seeded sequence of `count` random calls over
+ * every `net` function, the event rules and the status model checked after
+ * each call, and at the end `runtime.close()` after which every handle still
+ * known must have had exactly one terminal event. Any failure names the seed
+ * and the last calls, so the run can be replayed with TICKWIRE_FUZZ_SEED.
+ */
+import { createNetRuntime } from "../../../src/index.js";
+import { freePort } from "../../helpers/processes.js";
+import { EventLedger } from "../ledger.js";
+import { MOVES, type FuzzContext } from "./actions.js";
+import { startHttpTarget } from "./http-target.js";
+import { Model } from "./model.js";
+import { Random } from "./random.js";
+import { Values } from "./values.js";
+
+/** What a run did, for the test's log. */
+export interface FuzzReport {
+  seed: number;
+  calls: number;
+  handles: number;
+  events: number;
+  byMove: Record<string, number>;
+}
+
+const TOTAL_WEIGHT = MOVES.reduce((sum, move) => sum + move.weight, 0);
+
+function pickMove(rng: Random) {
+  let roll = rng.next() * TOTAL_WEIGHT;
+  for (const move of MOVES) {
+    roll -= move.weight;
+    if (roll < 0) return move;
+  }
+  return MOVES[MOVES.length - 1];
+}
+
+/** Runs `count` seeded calls; throws with the seed and recent calls on the first broken rule. */
+export async function runFuzz(seed: number, count: number): Promise<FuzzReport> {
+  const target = await startHttpTarget();
+  const runtime = createNetRuntime({ limits: { connectTimeoutMs: 2000, httpTimeoutMs: 3000, wsMaxMessageBytes: 64 * 1024 } });
+  const net = runtime.net;
+  const rng = new Random(seed);
+  const ledger = new EventLedger(net);
+  const model = new Model(net, ledger);
+  const context: FuzzContext = { net, ledger, model, values: new Values(rng, model, { httpPort: target.port, refusedPort: await freePort() }) };
+  const recent: string[] = [];
+  const byMove: Record<string, number> = {};
+  let events = 0;
+  const fail = (step: number, problems: string[]): never => {
+    throw new Error(`fuzz failed at call ${step} of seed ${seed} (replay: TICKWIRE_FUZZ_SEED=${seed}):\n  ${problems.join("\n  ")}\nlast calls: ${recent.join(", ")}`);
+  };
+  try {
+    for (let step = 0; step < count; step++) {
+      const move = pickMove(rng);
+      recent.push(move.name);
+      if (recent.length > 20) recent.shift();
+      byMove[move.name] = (byMove[move.name] ?? 0) + 1;
+      let problem: string | undefined;
+      try {
+        problem = move.run(context);
+      } catch (error) {
+        problem = `${move.name} threw: ${String(error)}`;
+      }
+      const problems = [...(problem === undefined ? [] : [problem]), ...model.check(), ...ledger.problems];
+      if (problems.length > 0) fail(step, problems);
+      if (rng.chance(0.15)) await new Promise((resolve) => setImmediate(resolve));
+      if (rng.chance(0.005)) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await runtime.close();
+    events = ledger.drain().length;
+    const problems = [...model.check(), ...ledger.problems];
+    for (const handle of model.live.keys()) {
+      if (ledger.terminalCount(handle) !== 1) problems.push(`handle ${handle} ended with ${ledger.terminalCount(handle)} terminal events: ${JSON.stringify(ledger.eventsOf(handle).slice(-3))}`);
+    }
+    if (problems.length > 0) fail(count, problems);
+  } finally {
+    await runtime.close();
+    await target.close();
+  }
+  return { seed, calls: count, handles: model.live.size + model.released.length, events, byMove };
+}
