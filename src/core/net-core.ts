@@ -193,6 +193,7 @@ export class NetCore {
     if (handle.released) return;
     if (!handle.finished) this.end(handle, "closed", "closed");
     handle.released = true;
+    handle.info = undefined;
     const inbox = handle.inbox;
     handle.inbox = null;
     handle.inboxBytes = 0;
