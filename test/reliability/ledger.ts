@@ -15,11 +15,29 @@ interface Entry {
   terminal: NetEvent | undefined;
 }
 
+/** A set of handle ids as a growable bitset, so that soak runs over 100,000 handles stay small. */
+class HandleSet {
+  private bits = new Uint8Array(1024);
+
+  add(id: number): void {
+    if (id >> 3 >= this.bits.length) {
+      const grown = new Uint8Array(Math.max(this.bits.length * 2, (id >> 3) + 1));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[id >> 3] |= 1 << (id & 7);
+  }
+
+  has(id: number): boolean {
+    return Number.isInteger(id) && id >= 0 && (this.bits[id >> 3] & (1 << (id & 7))) !== 0;
+  }
+}
+
 /** Records every event of a runtime and checks the ordering rules as they arrive. */
 export class EventLedger {
   private readonly entries = new Map<number, Entry>();
-  /** Handles the test released itself (closed after they finished). */
-  readonly released = new Set<number>();
+  /** Handles released (closed after they finished, or found unknown): no event may follow. */
+  private readonly released = new HandleSet();
   readonly problems: string[] = [];
 
   constructor(private readonly net: Net) {}
@@ -53,9 +71,10 @@ export class EventLedger {
     entry.events.push(event);
   }
 
-  /** Marks a handle as released by the test: no event may follow. */
+  /** Marks a handle as released: no event may follow, and its record is dropped. */
   markReleased(handle: number): void {
     this.released.add(handle);
+    this.entries.delete(handle);
   }
 
   /** Every event recorded for `handle`. */
