@@ -12,12 +12,13 @@ export type { NetWs } from "./api/net-ws.js";
 export type { NetRuntime, RuntimeOptions, Features } from "./api/runtime.js";
 export type * from "./core/events.js";
 export type { Limits } from "./core/limits.js";
+export type { PolicyOptions, PolicyRule } from "./policy/policy.js";
 export { DEFAULT_LIMITS } from "./core/limits.js";
 export { ERR } from "./core/errors.js";
 
 const nodePlatform: PlatformLoaders = {
   byteLength: (text) => Buffer.byteLength(text),
-  tcp: () => import("./tcp/node-tcp.js").then((mod) => mod.tcpBackend),
+  tcp: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)),
   http: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)),
   ws: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)),
 };

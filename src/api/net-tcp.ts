@@ -41,7 +41,7 @@ export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform)
   return {
     tcp_connect(host, port) {
       const problem =
-        checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit() ? ERR.tooManyConnections : undefined);
+        checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit("tcp") ? ERR.tooManyConnections : undefined);
       if (problem !== undefined) return failedHandle(core, "tcp", problem).id;
       const handle = core.open("tcp", "connecting");
       startOn(core, tcp, handle, (backend) => backend.connect(core, handle, unbracket(host), port, "text"));

@@ -30,6 +30,8 @@ export const ERR = {
   runtimeClosed: "runtime closed",
   peerUnresponsive: "peer not responding",
   protocolError: "protocol error",
+  blockedByPolicy: "blocked by policy",
+  rateLimited: "rate limit exceeded",
 } as const;
 
 const BY_CODE: Record<string, string> = {

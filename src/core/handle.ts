@@ -60,6 +60,8 @@ export class Handle {
   /** Gone from the table: behaves as unknown from now on. */
   released = false;
   readingPaused = false;
+  /** Reading is paused until the runtime's download budget is back. */
+  throttled = false;
   /** Protocol-owned state, such as an HTTP request's record. */
   info: unknown = undefined;
 

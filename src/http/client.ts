@@ -1,8 +1,11 @@
 /**
  * The platform-neutral HTTP client both APIs share: it keeps at most
  * `maxRequestsInFlight` requests on the wire and lets up to
- * `maxRequestsQueued` more wait their turn, in order, before refusing.
+ * `maxRequestsQueued` more wait their turn, in order, before refusing. A
+ * request body is charged to the runtime's upload budget when the request is
+ * made, and refused while that budget is overdrawn.
  */
+import type { Bandwidth } from "../core/bandwidth.js";
 import { Deque } from "../core/deque.js";
 import { ERR } from "../core/errors.js";
 import type { Lazy } from "../core/lazy.js";
@@ -24,14 +27,22 @@ export class HttpClient {
   constructor(
     private readonly backend: Lazy<HttpBackend>,
     private readonly limits: Limits,
+    private readonly bandwidth: Bandwidth,
   ) {}
 
   /** Sends `spec` when a slot is free; `done` runs exactly once, never synchronously. Returns a cancel function. */
   request(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void {
     const job: Job = { spec, done, cancel: null, settled: false };
-    if (this.inFlight < this.limits.maxRequestsInFlight) this.start(job);
-    else if (this.waiting.length < this.limits.maxRequestsQueued) this.waiting.push(job);
-    else this.settle(job, { ok: false, error: ERR.tooManyRequests });
+    const slotFree = this.inFlight < this.limits.maxRequestsInFlight;
+    if (!slotFree && this.waiting.length >= this.limits.maxRequestsQueued) {
+      this.settle(job, { ok: false, error: ERR.tooManyRequests });
+    } else if (!this.bandwidth.trySend(bodyBytes(spec.body))) {
+      this.settle(job, { ok: false, error: ERR.rateLimited });
+    } else if (slotFree) {
+      this.start(job);
+    } else {
+      this.waiting.push(job);
+    }
     return (reason) => {
       if (job.cancel !== null) job.cancel(reason);
       else this.settle(job, { ok: false, error: reason });
@@ -67,4 +78,12 @@ export class HttpClient {
     job.settled = true;
     queueMicrotask(() => job.done(outcome));
   }
+}
+
+const encoder = new TextEncoder();
+
+/** Size of a request body in bytes. */
+function bodyBytes(body: string | Uint8Array | undefined): number {
+  if (body === undefined) return 0;
+  return typeof body === "string" ? encoder.encode(body).length : body.length;
 }

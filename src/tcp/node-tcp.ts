@@ -2,13 +2,16 @@
  * The Node TCP backend: `node:net` sockets and servers behind core handles.
  * Socket listeners are module-level functions that find their connection
  * through a symbol on the socket, so an open connection costs no closures.
+ * With a host policy, every connect is checked on the address it reaches.
  */
 import * as net from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { destroyAndWait, formatAddress } from "../node/sockets.js";
+import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
 import type { TcpBackend, TcpReceiveMode } from "./backend.js";
 
 const OWNER = Symbol("tickwire.tcp");
@@ -138,7 +141,7 @@ class TcpListener implements Transport {
 
   /** Wraps an accepted socket in a connected handle and offers it to the script. */
   accept(socket: net.Socket): void {
-    if (this.core.atConnectionLimit() || this.core.closed) {
+    if (this.core.atConnectionLimit("tcp") || this.core.closed) {
       socket.destroy();
       return;
     }
@@ -185,17 +188,31 @@ function onServerError(this: OwnedServer, error: Error): void {
   this.close();
 }
 
-/** The Node TCP backend. */
-export const tcpBackend: TcpBackend = {
-  connect(core, handle, host, port, mode) {
-    const socket: OwnedSocket = net.connect({ host, port });
-    core.attach(handle, new TcpConnection(core, handle, socket, mode));
-    socket.once("connect", onSocketConnect);
-    socket.setTimeout(core.limits.connectTimeoutMs, onConnectTimeout);
-  },
-  listen(core, handle, port, host) {
-    const server: OwnedServer = net.createServer({ noDelay: true });
-    core.attach(handle, new TcpListener(core, handle, server));
-    server.listen({ port, host });
-  },
-};
+/** Settings the TCP backend is built with. */
+export interface NodeTcpSettings {
+  /** The host policy, or undefined to allow every connection. */
+  policy: HostPolicy | undefined;
+}
+
+/** Creates the Node TCP backend; with a policy, each connect is checked on the address it reaches. */
+export function createNodeTcp(settings: NodeTcpSettings): TcpBackend {
+  const { policy } = settings;
+  return {
+    connect(core, handle, host, port, mode) {
+      if (policy !== undefined && literalBlocked(policy, host, port)) {
+        return core.end(handle, "error", "error", blockedText(host));
+      }
+      const lookup = policy && policyLookup(policy, () => port);
+      const socket: OwnedSocket = net.connect({ host, port, lookup });
+      core.attach(handle, new TcpConnection(core, handle, socket, mode));
+      socket.once("connect", onSocketConnect);
+      socket.setTimeout(core.limits.connectTimeoutMs, onConnectTimeout);
+    },
+    listen(core, handle, port, host) {
+      if (policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
+      const server: OwnedServer = net.createServer({ noDelay: true });
+      core.attach(handle, new TcpListener(core, handle, server));
+      server.listen({ port, host });
+    },
+  };
+}
