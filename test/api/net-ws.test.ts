@@ -99,6 +99,29 @@ describe("ws_listen", () => {
     assert.equal(net.ws_send(accepted[0], "after stop"), true, "clients stay open");
   });
 
+  test("mixing ws_recv and poll_event delivers every message exactly once, in order", async () => {
+    const { net } = runtimeForTest();
+    const listener = net.ws_listen(0, "127.0.0.1");
+    const port = await boundPort(net, listener);
+    const ws = net.ws_connect(`ws://127.0.0.1:${port}/`);
+    const server = (await eventOf(net, listener, "accepted")).data;
+    for (let i = 0; i < 500; i++) net.ws_send(server, `m${i}`);
+    const got: string[] = [];
+    let turn = 0;
+    await pollUntil(() => {
+      turn++;
+      if (turn % 3 === 0) {
+        const pulled = net.ws_recv(ws);
+        if (pulled !== undefined) got.push(pulled as string);
+      }
+      const event = net.poll_event();
+      if (event?.type === "message" && event.handle === ws) got.push(event.data as string);
+      return got.length >= 500;
+    }, { what: "500 messages" });
+    assert.deepEqual(got, Array.from({ length: 500 }, (_, i) => `m${i}`));
+    assert.equal(net.ws_recv(ws), undefined);
+  });
+
   test("a message over wsMaxMessageBytes is refused on send and ends a sender that ignores the limit", async () => {
     const { net } = runtimeForTest({ limits: { wsMaxMessageBytes: 1024 } });
     const listener = net.ws_listen(0, "127.0.0.1");

@@ -1,11 +1,13 @@
 /**
- * Seed 000's TCP examples and its event-loop pattern, translated line by line
- * into TypeScript and run against each other on real sockets. Each tick is one
+ * Seed 000's TCP examples, its event-loop pattern and its simple GET,
+ * translated line by line into TypeScript and run on real sockets (the GET
+ * against nginx). Each tick is one
  * call of the translated `tick`; the examples' fixed ports become port 0.
  */
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import type { Net } from "../../src/index.js";
+import { makeCertificates, startNginx } from "../helpers/peers.js";
 import { boundPort, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 
@@ -144,4 +146,48 @@ test("the seed's event-loop pattern logs a connection's whole life", async () =>
   }, { what: `the connection's life (${lines.join(" | ")})` });
   const mine = lines.filter((l) => l !== `info Closed: ${server}`);
   assert.deepEqual(mine, [`info Connected: ${conn}`, "info Received: payload", `info Closed: ${conn}`]);
+});
+
+/** Example: Simple GET (the URL points at a local nginx instead of api.example.com). */
+function simpleGetScript(net: Net, log: ReturnType<typeof makeLog>, url: string) {
+  let req = 0;
+  return {
+    init() {
+      req = net.http_get(url);
+    },
+    tick() {
+      if (req !== 0) {
+        const resp = net.http_response(req);
+        if (resp !== undefined) {
+          if ("status" in resp && resp.status === 200) {
+            const data = JSON.parse(resp.body) as unknown;
+            log.info("Got data:", JSON.stringify(data));
+          } else {
+            log.error("HTTP error:", "status" in resp ? resp.status : resp.error);
+          }
+          req = 0;
+        }
+      }
+    },
+    get req() {
+      return req;
+    },
+  };
+}
+
+test("the seed's simple GET reads JSON from nginx, and logs an HTTP error for a 404", async () => {
+  const nginx = await startNginx(makeCertificates());
+  after(() => nginx.stop());
+  const lines: string[] = [];
+  const { net } = runtimeForTest();
+  const good = simpleGetScript(net, makeLog(lines), `http://127.0.0.1:${nginx.port}/data.json`);
+  const missing = simpleGetScript(net, makeLog(lines), `http://127.0.0.1:${nginx.port}/nothing.json`);
+  good.init();
+  missing.init();
+  await pollUntil(() => {
+    good.tick();
+    missing.tick();
+    return good.req === 0 && missing.req === 0;
+  }, { what: "both responses" });
+  assert.deepEqual(lines.sort(), ['error HTTP error: 404', 'info Got data: {"score":42,"name":"tickwire"}']);
 });
