@@ -4,9 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { describe, test } from "node:test";
+import * as nodeNet from "node:net";
+import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import type { Net } from "../../src/index.js";
+import { createNetRuntime, type Net } from "../../src/index.js";
 import { boundPort, eventOf } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 
@@ -95,6 +96,37 @@ describe("unknown, stale and released handles", () => {
     assert.equal(net.status(conn), "closed");
     assert.equal(net.tcp_recv(conn), undefined, "the data event took it first");
     assert.equal(net.status(server), "closed");
+  });
+});
+
+describe("runtime.close", () => {
+  test("ends every handle and resolves once every socket is gone, lingering ones included", async () => {
+    const runtime = createNetRuntime();
+    const { net } = runtime;
+    const silent = nodeNet.createServer((socket) => socket.pause());
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    after(() => new Promise((resolve) => silent.close(resolve)));
+    const silentPort = (silent.address() as nodeNet.AddressInfo).port;
+    const listener = net.tcp_listen(0, "127.0.0.1");
+    const wsListener = net.ws_listen(0, "127.0.0.1");
+    const port = await boundPort(net, listener);
+    const wsPort = await boundPort(net, wsListener);
+    const lingering = net.tcp_connect("127.0.0.1", silentPort);
+    await eventOf(net, lingering, "connected");
+    net.tcp_close(lingering);
+    const open = [
+      net.tcp_connect("127.0.0.1", port),
+      net.ws_connect(`ws://127.0.0.1:${wsPort}/`),
+      net.http_get(`http://127.0.0.1:${silentPort}/never`),
+      net.tcp_connect("127.0.0.1", silentPort),
+    ];
+    await eventOf(net, open[1], "connected");
+    await runtime.close();
+    for (const handle of [listener, wsListener, ...open]) {
+      assert.ok(["closed", "error"].includes(net.status(handle) ?? ""), `handle ${handle}: ${net.status(handle)}`);
+    }
+    const late = await eventOf(net, runtime.net.tcp_connect("127.0.0.1", port), "error");
+    assert.equal(late.data, "runtime closed");
   });
 });
 
