@@ -17,6 +17,8 @@ import type { TcpBackend, TcpReceiveMode } from "./backend.js";
 const OWNER = Symbol("tickwire.tcp");
 /** Turns larger than this are written chunk by chunk under cork instead of joined. */
 const JOIN_LIMIT = 64 * 1024;
+/** A locally closed socket whose peer stays silent this long is destroyed. */
+const CLOSE_LINGER_MS = 10_000;
 
 type OwnedSocket = net.Socket & { [OWNER]?: TcpConnection };
 type OwnedServer = net.Server & { [OWNER]?: TcpListener };
@@ -26,12 +28,13 @@ class TcpConnection implements Transport {
   private decoder: StringDecoder | null;
 
   constructor(
-    readonly core: NetCore,
+    readonly backend: NodeTcp,
     readonly handle: Handle,
     readonly socket: OwnedSocket,
     mode: TcpReceiveMode,
   ) {
     this.decoder = mode === "text" ? new StringDecoder("utf8") : null;
+    backend.sockets.add(socket);
     socket[OWNER] = this;
     socket.setNoDelay(true);
     socket.on("data", onSocketData);
@@ -79,11 +82,17 @@ class TcpConnection implements Transport {
   }
 
   close(): void {
+    if (this.socket.connecting) return void this.socket.destroy();
     this.socket.end();
+    this.socket.setTimeout(CLOSE_LINGER_MS, onLingerTimeout);
   }
 
   shutdown(): Promise<void> {
     return destroyAndWait(this.socket);
+  }
+
+  get core(): NetCore {
+    return this.backend.core;
   }
 
   localPort(): number | undefined {
@@ -110,7 +119,13 @@ function onSocketError(this: OwnedSocket, error: Error): void {
 
 function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "closed", "closed");
+  if (owner === undefined) return;
+  owner.backend.sockets.delete(this);
+  owner.core.end(owner.handle, "closed", "closed");
+}
+
+function onLingerTimeout(this: OwnedSocket): void {
+  this.destroy();
 }
 
 function onSocketConnect(this: OwnedSocket): void {
@@ -130,7 +145,7 @@ function onConnectTimeout(this: OwnedSocket): void {
 /** One TCP listener's transport. */
 class TcpListener implements Transport {
   constructor(
-    readonly core: NetCore,
+    readonly backend: NodeTcp,
     readonly handle: Handle,
     readonly server: OwnedServer,
   ) {
@@ -141,13 +156,14 @@ class TcpListener implements Transport {
 
   /** Wraps an accepted socket in a connected handle and offers it to the script. */
   accept(socket: net.Socket): void {
-    if (this.core.atConnectionLimit("tcp") || this.core.closed) {
+    const core = this.backend.core;
+    if (core.atConnectionLimit("tcp") || core.closed) {
       socket.destroy();
       return;
     }
-    const client = this.core.open("tcp", "connected");
-    this.core.attach(client, new TcpConnection(this.core, client, socket, "text"));
-    this.core.deliver(this.handle, "accepted", client.id, 0);
+    const client = core.open("tcp", "connected");
+    core.attach(client, new TcpConnection(this.backend, client, socket, "text"));
+    core.deliver(this.handle, "accepted", client.id, 0);
   }
 
   write(): void {}
@@ -184,35 +200,54 @@ function onServerConnection(this: OwnedServer, socket: net.Socket): void {
 
 function onServerError(this: OwnedServer, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.backend.core.end(owner.handle, "error", "error", errorText(error));
   this.close();
 }
 
 /** Settings the TCP backend is built with. */
 export interface NodeTcpSettings {
+  core: NetCore;
   /** The host policy, or undefined to allow every connection. */
   policy: HostPolicy | undefined;
 }
 
-/** Creates the Node TCP backend; with a policy, each connect is checked on the address it reaches. */
+/** The Node TCP backend of one runtime; it knows every socket it opened until that socket is gone. */
+class NodeTcp implements TcpBackend {
+  readonly sockets = new Set<net.Socket>();
+  readonly core: NetCore;
+  private readonly policy: HostPolicy | undefined;
+
+  constructor(settings: NodeTcpSettings) {
+    this.core = settings.core;
+    this.policy = settings.policy;
+  }
+
+  /** Connects; with a policy, an IP literal is checked here and a name's addresses in the lookup hook. */
+  connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
+    const policy = this.policy;
+    if (policy !== undefined && literalBlocked(policy, host, port)) {
+      return core.end(handle, "error", "error", blockedText(host));
+    }
+    const lookup = policy && policyLookup(policy, () => port);
+    const socket: OwnedSocket = net.connect({ host, port, lookup });
+    core.attach(handle, new TcpConnection(this, handle, socket, mode));
+    socket.once("connect", onSocketConnect);
+    socket.setTimeout(core.limits.connectTimeoutMs, onConnectTimeout);
+  }
+
+  listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {
+    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
+    const server: OwnedServer = net.createServer({ noDelay: true });
+    core.attach(handle, new TcpListener(this, handle, server));
+    server.listen({ port, host });
+  }
+
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.sockets].map(destroyAndWait));
+  }
+}
+
+/** Creates the Node TCP backend of one runtime. */
 export function createNodeTcp(settings: NodeTcpSettings): TcpBackend {
-  const { policy } = settings;
-  return {
-    connect(core, handle, host, port, mode) {
-      if (policy !== undefined && literalBlocked(policy, host, port)) {
-        return core.end(handle, "error", "error", blockedText(host));
-      }
-      const lookup = policy && policyLookup(policy, () => port);
-      const socket: OwnedSocket = net.connect({ host, port, lookup });
-      core.attach(handle, new TcpConnection(core, handle, socket, mode));
-      socket.once("connect", onSocketConnect);
-      socket.setTimeout(core.limits.connectTimeoutMs, onConnectTimeout);
-    },
-    listen(core, handle, port, host) {
-      if (policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
-      const server: OwnedServer = net.createServer({ noDelay: true });
-      core.attach(handle, new TcpListener(core, handle, server));
-      server.listen({ port, host });
-    },
-  };
+  return new NodeTcp(settings);
 }

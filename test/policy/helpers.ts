@@ -16,19 +16,11 @@ export const NO_PRIVATE: PolicyRule[] = [
 ];
 
 const TERMINAL = new Set(["closed", "error", "http_done"]);
-/** Every event drained from each runtime so far, so waits on several handles lose none. */
-const drained = new WeakMap<Net, NetEvent[]>();
-
-function seenOn(net: Net): NetEvent[] {
-  let seen = drained.get(net);
-  if (seen === undefined) drained.set(net, (seen = []));
-  return seen;
-}
 
 /** Waits for `handle`'s terminal event; returns all of the handle's events, oldest first. */
 export async function endOf(net: Net, handle: number): Promise<NetEvent[]> {
   const ended = (events: NetEvent[]) => events.some((e) => e.handle === handle && TERMINAL.has(e.type));
-  const seen = await eventsUntil(net, ended, { what: `the end of handle ${handle}` }, seenOn(net));
+  const seen = await eventsUntil(net, ended, { what: `the end of handle ${handle}` });
   return seen.filter((e) => e.handle === handle);
 }
 
@@ -36,7 +28,7 @@ export async function endOf(net: Net, handle: number): Promise<NetEvent[]> {
 export async function outcomeOf(net: Net, handle: number): Promise<string> {
   const outcome = (events: NetEvent[]) =>
     events.find((e) => e.handle === handle && (e.type === "connected" || e.type === "error" || e.type === "http_done"));
-  const seen = await eventsUntil(net, (events) => outcome(events) !== undefined, { what: `the outcome of handle ${handle}` }, seenOn(net));
+  const seen = await eventsUntil(net, (events) => outcome(events) !== undefined, { what: `the outcome of handle ${handle}` });
   const event = outcome(seen) as NetEvent;
   return event.type === "error" ? event.data : event.type;
 }

@@ -7,8 +7,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createNetRuntime, type NetRuntime, type PolicyRule } from "../../src/index.js";
+import type { PolicyRule } from "../../src/index.js";
 import { makeCertificates, startNginx, type Nginx } from "../helpers/peers.js";
+import { runtimeForTest } from "../helpers/runtime.js";
 import { endOf, NO_PRIVATE, outcomeOf, startHttp, type TestHttpServer } from "./helpers.js";
 
 describe("host policy on HTTP", () => {
@@ -16,12 +17,7 @@ describe("host policy on HTTP", () => {
   let redirector: TestHttpServer;
   let nginx: Nginx;
   let caPem: string;
-  const runtimes: NetRuntime[] = [];
-  const client = (rules?: PolicyRule[]) => {
-    const runtime = createNetRuntime({ tls: { ca: caPem }, ...(rules && { policy: { rules } }) });
-    runtimes.push(runtime);
-    return runtime.net;
-  };
+  const client = (rules?: PolicyRule[]) => runtimeForTest({ tls: { ca: caPem }, ...(rules && { policy: { rules } }) }).net;
 
   before(async () => {
     target = await startHttp("127.0.0.2", (_request, response) => response.end("secret on 127.0.0.2"));
@@ -36,7 +32,6 @@ describe("host policy on HTTP", () => {
   });
 
   after(async () => {
-    await Promise.all(runtimes.map((runtime) => runtime.close()));
     await Promise.all([target.close(), redirector.close(), nginx.stop()]);
   });
 

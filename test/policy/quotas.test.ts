@@ -9,18 +9,14 @@ import type { ServerResponse } from "node:http";
 import { after, before, describe, it } from "node:test";
 import { createNetRuntime, type Limits, type NetRuntime } from "../../src/index.js";
 import { boundPort, pollUntil } from "../helpers/poll.js";
+import { runtimeForTest } from "../helpers/runtime.js";
 import { endOf, outcomeOf, startHttp, type TestHttpServer } from "./helpers.js";
 
 describe("quotas", () => {
   let server: NetRuntime;
   let tcpPort: number;
   let wsPort: number;
-  const runtimes: NetRuntime[] = [];
-  const client = (limits: Partial<Limits>) => {
-    const runtime = createNetRuntime({ limits });
-    runtimes.push(runtime);
-    return runtime;
-  };
+  const client = (limits: Partial<Limits>) => runtimeForTest({ limits });
   /** A fresh TCP listener on the server runtime, and a wait for its next accepted client's handle. */
   const listenTcp = async () => {
     const listener = server.net.tcp_listen(0, "127.0.0.1");
@@ -36,7 +32,7 @@ describe("quotas", () => {
   });
 
   after(async () => {
-    await Promise.all([server, ...runtimes].map((runtime) => runtime.close()));
+    await server.close();
   });
 
   it("refuses a TCP connection past maxTcpConnections and allows one again after a close", async () => {

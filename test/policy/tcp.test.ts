@@ -9,18 +9,15 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createNetRuntime, type NetRuntime, type PolicyRule } from "../../src/index.js";
 import { boundPort } from "../helpers/poll.js";
+import { runtimeForTest } from "../helpers/runtime.js";
 import { endOf, NO_PRIVATE, outcomeOf } from "./helpers.js";
 
 describe("host policy on TCP", () => {
   let server: NetRuntime;
   let port: number;
   let otherPort: number;
-  const clients: NetRuntime[] = [];
-  const client = (rules?: PolicyRule[], listen?: boolean) => {
-    const runtime = createNetRuntime(rules === undefined ? {} : { policy: { rules, listen } });
-    clients.push(runtime);
-    return runtime.net;
-  };
+  const client = (rules?: PolicyRule[], listen?: boolean) =>
+    runtimeForTest(rules === undefined ? {} : { policy: { rules, listen } }).net;
 
   before(async () => {
     server = createNetRuntime();
@@ -29,7 +26,7 @@ describe("host policy on TCP", () => {
   });
 
   after(async () => {
-    await Promise.all([server, ...clients].map((runtime) => runtime.close()));
+    await server.close();
   });
 
   for (const host of ["localhost", "::ffff:127.0.0.1", "[::ffff:127.0.0.1]", "0.0.0.0", "127.0.0.1", "127.1"]) {

@@ -6,27 +6,22 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createNetRuntime, type NetRuntime, type PolicyRule } from "../../src/index.js";
+import type { PolicyRule } from "../../src/index.js";
 import { startPythonWs } from "../helpers/peers.js";
 import { eventOf } from "../helpers/poll.js";
 import type { Peer } from "../helpers/processes.js";
+import { runtimeForTest } from "../helpers/runtime.js";
 import { endOf, NO_PRIVATE, outcomeOf } from "./helpers.js";
 
 describe("host policy on WebSocket", () => {
   let peer: Peer;
-  const runtimes: NetRuntime[] = [];
-  const client = (rules?: PolicyRule[]) => {
-    const runtime = createNetRuntime(rules === undefined ? {} : { policy: { rules } });
-    runtimes.push(runtime);
-    return runtime.net;
-  };
+  const client = (rules?: PolicyRule[]) => runtimeForTest(rules === undefined ? {} : { policy: { rules } }).net;
 
   before(async () => {
     peer = await startPythonWs();
   });
 
   after(async () => {
-    await Promise.all(runtimes.map((runtime) => runtime.close()));
     await peer.stop();
   });
 
