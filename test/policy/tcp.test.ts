@@ -29,7 +29,7 @@ describe("host policy on TCP", () => {
     await server.close();
   });
 
-  for (const host of ["localhost", "::ffff:127.0.0.1", "[::ffff:127.0.0.1]", "0.0.0.0", "127.0.0.1", "127.1"]) {
+  for (const host of ["localhost", "::ffff:127.0.0.1", "[::ffff:127.0.0.1]", "0.0.0.0", "127.0.0.1", "127.1", "2130706433"]) {
     it(`refuses ${host}, which reaches this machine, under the recommended policy`, async () => {
       const open = client();
       assert.equal(await outcomeOf(open, open.tcp_connect(host, port)), "connected", "control: reachable without a policy");
