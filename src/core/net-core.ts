@@ -100,11 +100,11 @@ export class NetCore {
     }
     if (handle.inboxBytes > this.limits.recvBufferBytes && !handle.readingPaused && handle.transport) {
       handle.readingPaused = true;
-      handle.transport.pause();
+      handle.transport.pause?.();
     }
     if (this.bandwidth.received(bytes) && !handle.throttled && handle.transport) {
       handle.throttled = true;
-      handle.transport.pause();
+      handle.transport.pause?.();
       this.bandwidth.whenDownloadAvailable(() => this.unthrottle(handle));
     }
   }
@@ -112,7 +112,7 @@ export class NetCore {
   /** Resumes a handle paused for the download budget, unless it is still paused for its receive buffer. */
   private unthrottle(handle: Handle): void {
     handle.throttled = false;
-    if (!handle.readingPaused) handle.transport?.resume();
+    if (!handle.readingPaused) handle.transport?.resume?.();
   }
 
   /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
@@ -161,7 +161,7 @@ export class NetCore {
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
-      if (!handle.throttled) handle.transport?.resume();
+      if (!handle.throttled) handle.transport?.resume?.();
     }
     return event.data;
   }
@@ -171,7 +171,7 @@ export class NetCore {
     if (handle.status === "connecting") return ERR.notConnected;
     const transport = handle.transport;
     if (handle.finished || transport === null) return ERR.closed;
-    if (handle.outboxBytes + transport.pendingBytes() + bytes > this.limits.sendBufferBytes) {
+    if (handle.outboxBytes + (transport.pendingBytes?.() ?? 0) + bytes > this.limits.sendBufferBytes) {
       return ERR.sendBufferFull;
     }
     if (!this.bandwidth.trySend(bytes)) return ERR.rateLimited;
@@ -199,7 +199,7 @@ export class NetCore {
     handle.outbox = null;
     handle.outboxBytes = 0;
     try {
-      handle.transport?.write(chunks, bytes);
+      handle.transport?.write?.(chunks, bytes);
     } catch (error) {
       this.end(handle, "error", "error", errorText(error));
     }
