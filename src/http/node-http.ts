@@ -8,8 +8,8 @@
  */
 import { rootCertificates } from "node:tls";
 import { Agent, interceptors, type Dispatcher } from "undici";
-import { ERR, errorText } from "../core/errors.js";
 import type { Bandwidth } from "../core/bandwidth.js";
+import { ERR, errorText } from "../core/errors.js";
 import type { Limits } from "../core/limits.js";
 import type { NetCore } from "../core/net-core.js";
 import type { HostPolicy } from "../policy/policy.js";

@@ -1,6 +1,7 @@
 /**
  * IP addresses and CIDR ranges for the host policy, parsed by hand so that the
- * policy runs wherever the runtime does (no `node:net`). Every address is kept
+ * policy runs wherever the runtime does (no `node:net`; `BlockList` would also
+ * need one list per rule to keep first-match order). Every address is kept
  * as 16 bytes: an IPv4 address a.b.c.d is stored as its IPv4-mapped IPv6 form
  * ::ffff:a.b.c.d, and an IPv4 range /n as the mapped range /(96+n), so one
  * comparison covers an IPv4 address written either way.
