@@ -1,0 +1,81 @@
+/**
+ * The `tcp_*` functions of the `net` module (seed 000, SPEC 5): thin checks
+ * over the core, with the socket work left to the TCP backend.
+ */
+import { checkHost, checkPort, unbracket } from "../core/args.js";
+import { ERR } from "../core/errors.js";
+import type { Lazy } from "../core/lazy.js";
+import type { NetCore } from "../core/net-core.js";
+import type { TcpBackend } from "../tcp/backend.js";
+import { failedHandle, startOn } from "./start.js";
+import type { Platform } from "./platform.js";
+
+/** The TCP part of `net`. */
+export interface NetTcp {
+  /** Starts a connection; returns its handle at once. */
+  tcp_connect(host: string, port: number): number;
+  /** Queues UTF-8 text; true once queued, or an error text. */
+  tcp_send(handle: number, data: string): true | string;
+  /** Pops the next received chunk, or undefined. */
+  tcp_recv(handle: number): string | undefined;
+  /** Flushes what was queued, then closes; on a finished handle, releases it. */
+  tcp_close(handle: number): void;
+  /** Starts listening (port 0 picks one; all interfaces unless host is given); returns the listener's handle. */
+  tcp_listen(port: number, host?: string): number;
+  /** Pops the next accepted client's handle, or undefined. */
+  tcp_accept(listener: number): number | undefined;
+  /** Stops the listener; its accepted clients stay open. */
+  tcp_stop(listener: number): void;
+}
+
+/** Builds the TCP functions of `net` over one core and backend. */
+export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform): NetTcp {
+  const connection = (id: unknown) => {
+    const handle = core.get(id);
+    return handle?.kind === "tcp" ? handle : undefined;
+  };
+  const listener = (id: unknown) => {
+    const handle = core.get(id);
+    return handle?.kind === "tcp_listener" ? handle : undefined;
+  };
+  return {
+    tcp_connect(host, port) {
+      const problem =
+        checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit() ? ERR.tooManyConnections : undefined);
+      if (problem !== undefined) return failedHandle(core, "tcp", problem).id;
+      const handle = core.open("tcp", "connecting");
+      startOn(core, tcp, handle, (backend) => backend.connect(core, handle, unbracket(host), port, "text"));
+      return handle.id;
+    },
+    tcp_send(id, data) {
+      const handle = connection(id);
+      if (handle === undefined) return ERR.unknownHandle;
+      if (typeof data !== "string") return ERR.invalidData;
+      return core.send(handle, data, platform.byteLength(data));
+    },
+    tcp_recv(id) {
+      const handle = connection(id);
+      return handle === undefined ? undefined : (core.take(handle) as string | undefined);
+    },
+    tcp_close(id) {
+      const handle = connection(id);
+      if (handle !== undefined) core.closeLocal(handle);
+    },
+    tcp_listen(port, host) {
+      const problem = checkPort(port, true) ?? (host === undefined ? undefined : checkHost(host));
+      if (problem !== undefined) return failedHandle(core, "tcp_listener", problem).id;
+      const handle = core.open("tcp_listener", "listening");
+      const bindHost = host === undefined ? undefined : unbracket(host);
+      startOn(core, tcp, handle, (backend) => backend.listen(core, handle, port, bindHost));
+      return handle.id;
+    },
+    tcp_accept(id) {
+      const handle = listener(id);
+      return handle === undefined ? undefined : (core.take(handle) as number | undefined);
+    },
+    tcp_stop(id) {
+      const handle = listener(id);
+      if (handle !== undefined) core.closeLocal(handle);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Assembles a runtime from a platform: resolves the options, creates the core,
+ * wraps each enabled protocol's loader so it loads on first use, and builds
+ * the script-facing modules over them.
+ */
+import { Lazy } from "../core/lazy.js";
+import { resolveLimits, type Limits } from "../core/limits.js";
+import { NetCore } from "../core/net-core.js";
+import type { HttpBackend } from "../http/backend.js";
+import { HttpClient } from "../http/client.js";
+import type { TcpBackend } from "../tcp/backend.js";
+import type { WsBackend } from "../ws/backend.js";
+import { createNet, type Net } from "./net.js";
+import type { Backends, Platform } from "./platform.js";
+
+/** Which protocols a runtime offers. */
+export interface Features {
+  tcp?: boolean;
+  http?: boolean;
+  ws?: boolean;
+}
+
+/** Options of `createNetRuntime`. */
+export interface RuntimeOptions {
+  /** Protocols to offer; each defaults to true where the platform has it. */
+  features?: Features;
+  /** Overrides of the default limits. */
+  limits?: Partial<Limits>;
+  /** Extra CAs (PEM text, or a list) trusted for https: and wss:, besides the built-in ones. */
+  tls?: { ca?: string | string[] };
+}
+
+/** What a backend loader is given. */
+export interface BackendSettings {
+  core: NetCore;
+  limits: Limits;
+  ca: string[];
+}
+
+/** A platform's way of loading each protocol backend; a missing loader means the platform lacks it. */
+export interface PlatformLoaders extends Platform {
+  tcp?: (settings: BackendSettings) => Promise<TcpBackend>;
+  http?: (settings: BackendSettings) => Promise<HttpBackend>;
+  ws?: (settings: BackendSettings) => Promise<WsBackend>;
+}
+
+/** A runtime: every handle, the event queue, and the script-facing modules. */
+export interface NetRuntime {
+  /** The seed 000 `net` module. */
+  net: Net;
+  /** The resolved limits in force. */
+  limits: Readonly<Limits>;
+  /** Closes every handle and resolves when every socket is gone. */
+  close(): Promise<void>;
+  /** The core, for the other script-facing layers of this package. */
+  readonly core: NetCore;
+  /** The shared HTTP client, when HTTP is enabled. */
+  readonly http: HttpClient | undefined;
+  /** The loaders of the enabled protocols. */
+  readonly backends: Backends;
+}
+
+/** Builds a runtime on the given platform. */
+export function buildRuntime(options: RuntimeOptions | undefined, platform: PlatformLoaders): NetRuntime {
+  const limits = resolveLimits(options?.limits);
+  const core = new NetCore(limits);
+  const given = options?.tls?.ca;
+  const ca = typeof given === "string" ? [given] : Array.isArray(given) ? given.filter((c) => typeof c === "string") : [];
+  const settings: BackendSettings = { core, limits, ca };
+  const features = options?.features ?? {};
+  const lazy = <T>(enabled: boolean | undefined, load: ((s: BackendSettings) => Promise<T>) | undefined) =>
+    enabled !== false && load !== undefined ? new Lazy(() => load(settings)) : undefined;
+  const backends: Backends = {
+    tcp: lazy(features.tcp, platform.tcp),
+    http: lazy(features.http, platform.http),
+    ws: lazy(features.ws, platform.ws),
+  };
+  const http = backends.http && new HttpClient(backends.http, limits);
+  const net = createNet(core, backends, http, platform);
+  let closing: Promise<void> | undefined;
+  return {
+    net,
+    limits,
+    core,
+    http,
+    backends,
+    close() {
+      closing ??= (async () => {
+        await core.shutdown();
+        const loaded = [backends.http?.loaded, backends.ws?.loaded];
+        await Promise.all(loaded.map((backend) => backend?.shutdown()));
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The stable error texts scripts see (SPEC 10), and the one function that turns
+ * any thrown value or system error into one of them. Reads only plain fields
+ * (`code`, `message`), so it knows nothing of the libraries that raised them.
+ */
+
+/** Every fixed error text tickwire hands to scripts. */
+export const ERR = {
+  connectionRefused: "connection refused",
+  connectionReset: "connection reset",
+  hostNotFound: "host not found",
+  timeout: "timeout",
+  notConnected: "not connected",
+  closed: "closed",
+  sendBufferFull: "send buffer full",
+  unknownHandle: "unknown handle",
+  invalidPort: "invalid port",
+  invalidHost: "invalid host",
+  invalidUrl: "invalid url",
+  invalidData: "invalid data",
+  invalidMethod: "invalid method",
+  invalidHeader: "invalid header",
+  cancelled: "cancelled",
+  responseTooLarge: "response too large",
+  messageTooLarge: "message too large",
+  addressInUse: "address in use",
+  tooManyConnections: "too many connections",
+  tooManyRequests: "too many requests",
+  tooManyRedirects: "too many redirects",
+  runtimeClosed: "runtime closed",
+  peerUnresponsive: "peer not responding",
+  protocolError: "protocol error",
+} as const;
+
+const BY_CODE: Record<string, string> = {
+  ECONNREFUSED: ERR.connectionRefused,
+  ECONNRESET: ERR.connectionReset,
+  EPIPE: ERR.connectionReset,
+  ENOTFOUND: ERR.hostNotFound,
+  EAI_AGAIN: ERR.hostNotFound,
+  EAI_FAIL: ERR.hostNotFound,
+  ETIMEDOUT: ERR.timeout,
+  UND_ERR_CONNECT_TIMEOUT: ERR.timeout,
+  UND_ERR_HEADERS_TIMEOUT: ERR.timeout,
+  UND_ERR_BODY_TIMEOUT: ERR.timeout,
+  EADDRINUSE: ERR.addressInUse,
+  EADDRNOTAVAIL: "address not available",
+  EACCES: "permission denied",
+  ENETUNREACH: "network unreachable",
+  EHOSTUNREACH: "host unreachable",
+  UND_ERR_SOCKET: ERR.connectionReset,
+  UND_ERR_CLOSED: ERR.closed,
+  HPE_INVALID_CONSTANT: ERR.protocolError,
+  HPE_INVALID_STATUS: ERR.protocolError,
+  HPE_INVALID_VERSION: ERR.protocolError,
+  HPE_HEADER_OVERFLOW: "headers too large",
+  UND_ERR_HEADERS_OVERFLOW: "headers too large",
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "body length mismatch",
+  UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: "body length mismatch",
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: ERR.messageTooLarge,
+};
+
+const TLS_CODE = /^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+/** Maps a thrown value (system, TLS, library or plain error) to a short stable text. */
+export function errorText(error: unknown): string {
+  if (typeof error === "string") return error;
+  if (typeof error !== "object" || error === null) return String(error);
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === "string") {
+    if (code in BY_CODE) return BY_CODE[code];
+    if (TLS_CODE.test(code)) return `tls: ${String(message ?? code).toLowerCase()}`;
+  }
+  if (cause !== undefined && cause !== error) {
+    const inner = errorText(cause);
+    if (inner !== "error") return inner;
+  }
+  if (typeof message === "string" && message.length > 0) return message.toLowerCase();
+  return "error";
+}

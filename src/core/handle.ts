@@ -1,0 +1,73 @@
+/**
+ * A handle (SPEC 2) and the records queued for it. A handle is the core's view
+ * of one connection, listener or request: its status, the payloads not yet
+ * delivered, the sends not yet written, and the transport a protocol backend
+ * plugged into it. The core never looks behind the transport.
+ */
+import type { Deque } from "./deque.js";
+import type { NetEventType } from "./events.js";
+
+/** What a handle stands for. Connections and listeners are long-lived; `http` is a one-shot request. */
+export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" | "socket";
+
+/** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
+export type Payload = string | Uint8Array | number;
+
+/** The protocol backend's side of a handle: the only way the core drives a socket. */
+export interface Transport {
+  /** Writes one turn's queued sends, in order; `bytes` is their total size. */
+  write(chunks: Payload[], bytes: number): void;
+  /** Bytes handed to the socket but not yet to the kernel. */
+  pendingBytes(): number;
+  /** Stops reading from the peer (receive backpressure). */
+  pause(): void;
+  /** Reads from the peer again. */
+  resume(): void;
+  /** Local close: close gracefully after what was written; WebSockets answer with the close code and reason sent. */
+  close(code?: number, reason?: string): { code: number; reason: string } | void;
+  /** Tears the socket down at once and resolves when it is gone (runtime shutdown). */
+  shutdown(): Promise<void>;
+  /** The local port, when bound. */
+  localPort(): number | undefined;
+  /** The peer as "ip:port", when connected. */
+  remoteAddr(): string | undefined;
+}
+
+/** A queued event; for payloads the same object also sits in its handle's inbox (exactly-once). */
+export class QueuedEvent {
+  /** Set once the event or its payload reached the script by either path. */
+  taken = false;
+  constructor(
+    readonly type: NetEventType,
+    readonly handle: Handle,
+    public data: Payload | undefined,
+    public bytes: number,
+    readonly extra?: { code: number; reason: string },
+  ) {}
+}
+
+/** The core's record of one handle. */
+export class Handle {
+  /** Payloads received and not yet delivered, oldest first; created on first use. */
+  inbox: Deque<QueuedEvent> | null = null;
+  inboxBytes = 0;
+  /** Sends of the current turn, written together when the script yields. */
+  outbox: Payload[] | null = null;
+  outboxBytes = 0;
+  transport: Transport | null = null;
+  /** The terminal event has been queued; nothing more happens on this handle. */
+  finished = false;
+  /** Gone from the table: behaves as unknown from now on. */
+  released = false;
+  readingPaused = false;
+  /** Protocol-owned state, such as an HTTP request's record. */
+  info: unknown = undefined;
+
+  constructor(
+    readonly id: number,
+    readonly kind: HandleKind,
+    public status: string,
+    /** Pull-only handles (Scripter's Rift sockets) never put events on the shared queue. */
+    readonly pullOnly: boolean,
+  ) {}
+}

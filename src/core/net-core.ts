@@ -1,0 +1,232 @@
+/**
+ * The heart of a runtime: the handle table, the one event queue, and the
+ * per-turn send batching. Protocol backends report what happened through
+ * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
+ * `poll`, `take` and `send`. It imports nothing from Node (SPEC 2-4).
+ */
+import { Deque } from "./deque.js";
+import { ERR } from "./errors.js";
+import type { NetEvent, TerminalEventType } from "./events.js";
+import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
+import type { Limits } from "./limits.js";
+
+/** TCP chunks of one handle merge into the newest undelivered one up to this size. */
+const MERGE_LIMIT = 64 * 1024;
+const CONNECTION_KINDS: ReadonlySet<HandleKind> = new Set(["tcp", "ws", "socket"]);
+
+/** The handle table, event queue and send batching of one runtime. */
+export class NetCore {
+  private readonly table = new Map<number, Handle>();
+  private readonly queue = new Deque<QueuedEvent>();
+  private readonly finishedOrder = new Deque<Handle>();
+  private finishedCount = 0;
+  private compactAt: number;
+  private nextId = 1;
+  private dirty: Handle[] = [];
+  private openConnections = 0;
+  /** Set once the runtime is closing: new handles fail at once. */
+  closed = false;
+
+  constructor(readonly limits: Limits) {
+    this.compactAt = 4 * limits.retainedHandles + 1024;
+  }
+
+  /** Creates a handle with a fresh id; connections count against `maxConnections`. */
+  open(kind: HandleKind, status: string, pullOnly = false): Handle {
+    const handle = new Handle(this.nextId++, kind, status, pullOnly);
+    this.table.set(handle.id, handle);
+    if (CONNECTION_KINDS.has(kind)) this.openConnections++;
+    return handle;
+  }
+
+  /** True when another connection would pass `maxConnections`. */
+  atConnectionLimit(): boolean {
+    return this.openConnections >= this.limits.maxConnections;
+  }
+
+  /** The live handle with this id, or undefined for anything else (never throws). */
+  get(id: unknown): Handle | undefined {
+    return typeof id === "number" ? this.table.get(id) : undefined;
+  }
+
+  /** Number of handles in the table (open and retained). */
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** Number of events waiting, counting ones whose payload was already pulled. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Attaches a backend's transport to a handle. */
+  attach(handle: Handle, transport: Transport): void {
+    if (handle.released) return;
+    handle.transport = transport;
+  }
+
+  /** Queues a non-terminal, payload-free event (such as "connected") and sets the status. */
+  emit(handle: Handle, type: "connected", status: string): void {
+    if (handle.finished || handle.released) return;
+    handle.status = status;
+    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
+  }
+
+  /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
+  deliver(handle: Handle, type: "data" | "message" | "accepted", data: Payload, bytes: number): void {
+    if (handle.finished || handle.released) return;
+    const inbox = (handle.inbox ??= new Deque());
+    handle.inboxBytes += bytes;
+    const tail = type === "data" ? inbox.last() : undefined;
+    if (tail !== undefined && tail.bytes < MERGE_LIMIT && typeof data === "string") {
+      tail.data = (tail.data as string) + data;
+      tail.bytes += bytes;
+    } else {
+      const event = new QueuedEvent(type, handle, data, bytes);
+      inbox.push(event);
+      if (!handle.pullOnly) this.pushEvent(event);
+    }
+    if (handle.inboxBytes > this.limits.recvBufferBytes && !handle.readingPaused && handle.transport) {
+      handle.readingPaused = true;
+      handle.transport.pause();
+    }
+  }
+
+  /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
+  end(
+    handle: Handle,
+    status: string,
+    type: TerminalEventType,
+    data?: string,
+    extra?: { code: number; reason: string },
+  ): void {
+    if (handle.finished || handle.released) return;
+    handle.finished = true;
+    handle.status = status;
+    handle.transport = null;
+    handle.outbox = null;
+    handle.outboxBytes = 0;
+    if (CONNECTION_KINDS.has(handle.kind)) this.openConnections--;
+    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
+    this.finishedOrder.push(handle);
+    this.finishedCount++;
+    while (this.finishedCount > this.limits.retainedHandles) {
+      const oldest = this.finishedOrder.shift();
+      if (oldest !== undefined && !oldest.released) this.release(oldest);
+    }
+  }
+
+  /** Pops the oldest event for the script, skipping payloads already pulled and released handles. */
+  poll(): NetEvent | undefined {
+    for (;;) {
+      const event = this.queue.shift();
+      if (event === undefined) return undefined;
+      if (event.taken || event.handle.released) continue;
+      if (event.type === "data" || event.type === "message" || event.type === "accepted") {
+        this.take(event.handle);
+      }
+      event.taken = true;
+      return toRecord(event);
+    }
+  }
+
+  /** Pops a handle's oldest undelivered payload (the pull path), or undefined. */
+  take(handle: Handle): Payload | undefined {
+    const event = handle.inbox?.shift();
+    if (event === undefined) return undefined;
+    event.taken = true;
+    handle.inboxBytes -= event.bytes;
+    if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
+      handle.readingPaused = false;
+      handle.transport?.resume();
+    }
+    return event.data;
+  }
+
+  /** Queues a send for this turn's single write; returns true or an error text. */
+  send(handle: Handle, data: Payload, bytes: number): true | string {
+    if (handle.status === "connecting") return ERR.notConnected;
+    const transport = handle.transport;
+    if (handle.finished || transport === null) return ERR.closed;
+    if (handle.outboxBytes + transport.pendingBytes() + bytes > this.limits.sendBufferBytes) {
+      return ERR.sendBufferFull;
+    }
+    if (handle.outbox === null) {
+      handle.outbox = [];
+      if (this.dirty.push(handle) === 1) queueMicrotask(this.flush);
+    }
+    handle.outbox.push(data);
+    handle.outboxBytes += bytes;
+    return true;
+  }
+
+  /** Writes every connection's queued sends, one write per connection (runs when the script yields). */
+  readonly flush = (): void => {
+    const dirty = this.dirty;
+    this.dirty = [];
+    for (const handle of dirty) this.flushHandle(handle);
+  };
+
+  /** Writes one handle's queued sends now (before a local close). */
+  flushHandle(handle: Handle): void {
+    const chunks = handle.outbox;
+    if (chunks === null) return;
+    const bytes = handle.outboxBytes;
+    handle.outbox = null;
+    handle.outboxBytes = 0;
+    handle.transport?.write(chunks, bytes);
+  }
+
+  /** A script's close: an open handle closes (the transport may end it itself, as a cancelled request does); a finished one is released. */
+  closeLocal(handle: Handle, code?: number, reason?: string): void {
+    if (handle.finished) return this.release(handle);
+    this.flushHandle(handle);
+    const sent = handle.transport?.close(code, reason);
+    this.end(handle, "closed", "closed", undefined, sent ?? undefined);
+  }
+
+  /** Forgets a handle: it behaves as unknown from now on, and its queued events are skipped. */
+  release(handle: Handle): void {
+    if (handle.released) return;
+    if (!handle.finished) this.end(handle, "closed", "closed");
+    handle.released = true;
+    handle.inbox = null;
+    handle.inboxBytes = 0;
+    this.finishedCount--;
+    this.table.delete(handle.id);
+    if (this.finishedOrder.length > 2 * this.limits.retainedHandles + 1024) {
+      this.finishedOrder.retain((finished) => !finished.released);
+    }
+  }
+
+  /** Closes every handle's socket (each transport may end its handle first) and resolves when all are gone. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    this.flush();
+    const gone: Promise<void>[] = [];
+    for (const handle of this.table.values()) {
+      const transport = handle.transport;
+      if (transport === null) continue;
+      gone.push(transport.shutdown());
+      this.end(handle, "closed", "closed");
+    }
+    await Promise.all(gone);
+  }
+
+  private pushEvent(event: QueuedEvent): void {
+    this.queue.push(event);
+    if (this.queue.length > this.compactAt) {
+      this.queue.retain((queued) => !queued.taken && !queued.handle.released);
+      this.compactAt = Math.max(this.compactAt, 2 * this.queue.length);
+    }
+  }
+}
+
+function toRecord(event: QueuedEvent): NetEvent {
+  const handle = event.handle.id;
+  if (event.extra !== undefined) {
+    return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
+  }
+  if (event.data === undefined) return { type: event.type, handle } as NetEvent;
+  return { type: event.type, handle, data: event.data } as NetEvent;
+}

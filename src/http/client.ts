@@ -1,0 +1,70 @@
+/**
+ * The platform-neutral HTTP client both APIs share: it keeps at most
+ * `maxRequestsInFlight` requests on the wire and lets up to
+ * `maxRequestsQueued` more wait their turn, in order, before refusing.
+ */
+import { Deque } from "../core/deque.js";
+import { ERR } from "../core/errors.js";
+import type { Lazy } from "../core/lazy.js";
+import type { Limits } from "../core/limits.js";
+import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
+
+interface Job {
+  spec: HttpRequestSpec;
+  done: (outcome: HttpOutcome) => void;
+  cancel: ((reason: string) => void) | null;
+  settled: boolean;
+}
+
+/** Sends requests through a backend under the in-flight and queue limits. */
+export class HttpClient {
+  private inFlight = 0;
+  private readonly waiting = new Deque<Job>();
+
+  constructor(
+    private readonly backend: Lazy<HttpBackend>,
+    private readonly limits: Limits,
+  ) {}
+
+  /** Sends `spec` when a slot is free; `done` runs exactly once, never synchronously. Returns a cancel function. */
+  request(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void {
+    const job: Job = { spec, done, cancel: null, settled: false };
+    if (this.inFlight < this.limits.maxRequestsInFlight) this.start(job);
+    else if (this.waiting.length < this.limits.maxRequestsQueued) this.waiting.push(job);
+    else this.settle(job, { ok: false, error: ERR.tooManyRequests });
+    return (reason) => {
+      if (job.cancel !== null) job.cancel(reason);
+      else this.settle(job, { ok: false, error: reason });
+    };
+  }
+
+  private start(job: Job): void {
+    this.inFlight++;
+    this.backend.use(
+      (backend) => {
+        if (job.settled) return this.release();
+        job.cancel = backend.send(job.spec, (outcome) => {
+          this.release();
+          this.settle(job, outcome);
+        });
+      },
+      (why) => {
+        this.release();
+        this.settle(job, { ok: false, error: why });
+      },
+    );
+  }
+
+  private release(): void {
+    this.inFlight--;
+    for (let job = this.waiting.shift(); job !== undefined; job = this.waiting.shift()) {
+      if (!job.settled) return this.start(job);
+    }
+  }
+
+  private settle(job: Job, outcome: HttpOutcome): void {
+    if (job.settled) return;
+    job.settled = true;
+    queueMicrotask(() => job.done(outcome));
+  }
+}

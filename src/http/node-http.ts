@@ -1,0 +1,120 @@
+/**
+ * The Node HTTP backend: undici's `Agent` (pooling, keep-alive, TLS with extra
+ * CAs) composed with its redirect interceptor, driven through the `dispatch`
+ * primitive so that the reason phrase, the body limit and cancellation are all
+ * in reach. Compressed bodies are decoded once complete.
+ */
+import { rootCertificates } from "node:tls";
+import { Agent, interceptors, type Dispatcher } from "undici";
+import { ERR, errorText } from "../core/errors.js";
+import type { Limits } from "../core/limits.js";
+import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
+import { decompressBody } from "./node-decompress.js";
+
+/** Settings the HTTP backend is built with. */
+export interface NodeHttpSettings {
+  limits: Limits;
+  /** Extra trusted CAs (PEM), added to Node's bundled ones. */
+  ca: string[];
+}
+
+type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[0];
+
+/** Collects one response under the body limit and reports one outcome. */
+class ResponseCollector implements Dispatcher.DispatchHandler {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private status = 0;
+  private statusText = "";
+  private headers: Record<string, string> = {};
+  private controller: Controller | null = null;
+  private settled = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly maxBody: number,
+    timeoutMs: number,
+    private readonly done: (outcome: HttpOutcome) => void,
+  ) {
+    if (timeoutMs > 0) this.timer = setTimeout(() => this.cancel(ERR.timeout), timeoutMs);
+  }
+
+  /** Ends the request with `reason` as its error. */
+  cancel(reason: string): void {
+    if (this.settled) return;
+    this.finish({ ok: false, error: reason });
+    this.controller?.abort(new Error(reason));
+  }
+
+  onRequestStart(controller: Controller): void {
+    this.controller = controller;
+    if (this.settled) controller.abort(new Error(ERR.cancelled));
+  }
+
+  onResponseStart(_c: Controller, status: number, headers: Record<string, string | string[]>, statusText: string): void {
+    this.status = status;
+    this.statusText = statusText;
+    for (const [name, value] of Object.entries(headers)) {
+      this.headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+    }
+  }
+
+  onResponseData(_c: Controller, chunk: Buffer): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBody) return this.cancel(ERR.responseTooLarge);
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const raw = Buffer.concat(this.chunks, this.size);
+    this.chunks = [];
+    decompressBody(this.headers["content-encoding"], raw, this.maxBody, (body) => {
+      if (typeof body === "string") return this.finish({ ok: false, error: body });
+      this.finish({ ok: true, result: { status: this.status, statusText: this.statusText, headers: this.headers, body } });
+    });
+  }
+
+  onResponseError(_c: Controller, error: Error): void {
+    this.finish({ ok: false, error: error.message === "max redirects" ? ERR.tooManyRedirects : errorText(error) });
+  }
+
+  private finish(outcome: HttpOutcome): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.chunks = [];
+    queueMicrotask(() => this.done(outcome));
+  }
+}
+
+/** Creates the undici-backed HTTP backend of one runtime. */
+export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
+  const { limits } = settings;
+  const ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
+  const agent = new Agent({ connect: { ca, timeout: limits.connectTimeoutMs } });
+  const dispatcher = agent.compose(
+    interceptors.redirect({ maxRedirections: limits.maxRedirects }),
+  );
+  return {
+    send(spec: HttpRequestSpec, done) {
+      const collector = new ResponseCollector(limits.httpMaxBodyBytes, limits.httpTimeoutMs, done);
+      const options: Dispatcher.DispatchOptions & { throwOnMaxRedirect: boolean } = {
+        throwOnMaxRedirect: true,
+        origin: spec.url.origin,
+        path: spec.url.pathname + spec.url.search,
+        method: spec.method as Dispatcher.HttpMethod,
+        headers: spec.headers,
+        body: spec.body,
+      };
+      try {
+        dispatcher.dispatch(options, collector);
+      } catch (error) {
+        collector.cancel(errorText(error));
+      }
+      return (reason) => collector.cancel(reason);
+    },
+    shutdown() {
+      return agent.destroy();
+    },
+  };
+}

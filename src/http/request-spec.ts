@@ -1,0 +1,48 @@
+/**
+ * Turns what a script gave for a request (a method name or `:symbol`, a URL,
+ * headers, a body) into a checked request, or the error text that explains
+ * why it can never be sent (SPEC 6: nothing that could split a request).
+ */
+import { parseUrl } from "../core/args.js";
+import { ERR } from "../core/errors.js";
+import type { HttpRequestSpec } from "./backend.js";
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const BAD_VALUE = /[\r\n\0]/;
+
+/** The upper-case method for "get", "GET" or ":get"; an error text for anything else. */
+export function normalizeMethod(method: unknown): string | { error: string } {
+  if (typeof method !== "string") return { error: ERR.invalidMethod };
+  const name = method.startsWith(":") ? method.slice(1) : method;
+  return TOKEN.test(name) ? name.toUpperCase() : { error: ERR.invalidMethod };
+}
+
+/** Error text when a header name or value could corrupt the request, else undefined. */
+export function checkHeader(name: unknown, value: unknown): string | undefined {
+  if (typeof name !== "string" || !TOKEN.test(name)) return `${ERR.invalidHeader}: bad name ${JSON.stringify(name)}`;
+  if (typeof value !== "string" || BAD_VALUE.test(value)) return `${ERR.invalidHeader}: bad value for ${name}`;
+  return undefined;
+}
+
+/** Parses an http: or https: URL; an error text otherwise. */
+export function parseHttpUrl(url: unknown): URL | string {
+  return parseUrl(url, ["http:", "https:"]);
+}
+
+/** Assembles a request, or the first error that stops it. */
+export function buildSpec(
+  method: unknown,
+  url: unknown,
+  headers: Record<string, string>,
+  body: string | Uint8Array | undefined,
+): HttpRequestSpec | string {
+  const verb = normalizeMethod(method);
+  if (typeof verb !== "string") return verb.error;
+  const parsed = parseHttpUrl(url);
+  if (typeof parsed === "string") return parsed;
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = checkHeader(name, value);
+    if (problem !== undefined) return problem;
+  }
+  return { method: verb, url: parsed, headers, body };
+}

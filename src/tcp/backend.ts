@@ -1,0 +1,17 @@
+/**
+ * What the script-facing APIs need from a TCP backend. Only Node has one: a
+ * browser cannot open raw TCP sockets.
+ */
+import type { Handle } from "../core/handle.js";
+import type { NetCore } from "../core/net-core.js";
+
+/** How received bytes reach the script: decoded UTF-8 text (`net`) or raw bytes (`Network.Connect`). */
+export type TcpReceiveMode = "text" | "bytes";
+
+/** Opens TCP connections and listeners onto core handles. */
+export interface TcpBackend {
+  /** Starts connecting `handle` to host:port; reports through the core. */
+  connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void;
+  /** Starts listening for `handle` on port (0 picks one) and host (all interfaces when undefined). */
+  listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void;
+}

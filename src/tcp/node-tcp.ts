@@ -1,0 +1,201 @@
+/**
+ * The Node TCP backend: `node:net` sockets and servers behind core handles.
+ * Socket listeners are module-level functions that find their connection
+ * through a symbol on the socket, so an open connection costs no closures.
+ */
+import * as net from "node:net";
+import { StringDecoder } from "node:string_decoder";
+import { ERR, errorText } from "../core/errors.js";
+import type { Handle, Payload, Transport } from "../core/handle.js";
+import type { NetCore } from "../core/net-core.js";
+import { destroyAndWait, formatAddress } from "../node/sockets.js";
+import type { TcpBackend, TcpReceiveMode } from "./backend.js";
+
+const OWNER = Symbol("tickwire.tcp");
+/** Turns larger than this are written chunk by chunk under cork instead of joined. */
+const JOIN_LIMIT = 64 * 1024;
+
+type OwnedSocket = net.Socket & { [OWNER]?: TcpConnection };
+type OwnedServer = net.Server & { [OWNER]?: TcpListener };
+
+/** One TCP connection's transport. */
+class TcpConnection implements Transport {
+  private decoder: StringDecoder | null;
+
+  constructor(
+    readonly core: NetCore,
+    readonly handle: Handle,
+    readonly socket: OwnedSocket,
+    mode: TcpReceiveMode,
+  ) {
+    this.decoder = mode === "text" ? new StringDecoder("utf8") : null;
+    socket[OWNER] = this;
+    socket.setNoDelay(true);
+    socket.on("data", onSocketData);
+    socket.on("end", onSocketEnd);
+    socket.on("error", onSocketError);
+    socket.on("close", onSocketClose);
+  }
+
+  /** Hands a chunk to the script, decoded when in text mode. */
+  receive(chunk: Buffer): void {
+    if (this.decoder === null) return this.core.deliver(this.handle, "data", chunk, chunk.length);
+    const text = this.decoder.write(chunk);
+    if (text.length > 0) this.core.deliver(this.handle, "data", text, chunk.length);
+  }
+
+  /** Flushes a character cut short by the peer's close. */
+  finishText(): void {
+    const rest = this.decoder?.end() ?? "";
+    if (rest.length > 0) this.core.deliver(this.handle, "data", rest, 0);
+  }
+
+  write(chunks: Payload[], bytes: number): void {
+    const socket = this.socket;
+    if (chunks.length === 1) {
+      socket.write(chunks[0] as string | Uint8Array);
+    } else if (bytes <= JOIN_LIMIT && typeof chunks[0] === "string") {
+      socket.write(chunks.join(""));
+    } else {
+      socket.cork();
+      for (const chunk of chunks) socket.write(chunk as string | Uint8Array);
+      socket.uncork();
+    }
+  }
+
+  pendingBytes(): number {
+    return this.socket.writableLength;
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
+  close(): void {
+    this.socket.end();
+  }
+
+  shutdown(): Promise<void> {
+    return destroyAndWait(this.socket);
+  }
+
+  localPort(): number | undefined {
+    return this.socket.localPort;
+  }
+
+  remoteAddr(): string | undefined {
+    return formatAddress(this.socket.remoteAddress, this.socket.remotePort);
+  }
+}
+
+function onSocketData(this: OwnedSocket, chunk: Buffer): void {
+  this[OWNER]?.receive(chunk);
+}
+
+function onSocketEnd(this: OwnedSocket): void {
+  this[OWNER]?.finishText();
+}
+
+function onSocketError(this: OwnedSocket, error: Error): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+}
+
+function onSocketClose(this: OwnedSocket): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.core.end(owner.handle, "closed", "closed");
+}
+
+function onSocketConnect(this: OwnedSocket): void {
+  const owner = this[OWNER];
+  if (owner === undefined) return;
+  this.setTimeout(0);
+  this.off("timeout", onConnectTimeout);
+  owner.core.emit(owner.handle, "connected", "connected");
+}
+
+function onConnectTimeout(this: OwnedSocket): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", ERR.timeout);
+  this.destroy();
+}
+
+/** One TCP listener's transport. */
+class TcpListener implements Transport {
+  constructor(
+    readonly core: NetCore,
+    readonly handle: Handle,
+    readonly server: OwnedServer,
+  ) {
+    server[OWNER] = this;
+    server.on("connection", onServerConnection);
+    server.on("error", onServerError);
+  }
+
+  /** Wraps an accepted socket in a connected handle and offers it to the script. */
+  accept(socket: net.Socket): void {
+    if (this.core.atConnectionLimit() || this.core.closed) {
+      socket.destroy();
+      return;
+    }
+    const client = this.core.open("tcp", "connected");
+    this.core.attach(client, new TcpConnection(this.core, client, socket, "text"));
+    this.core.deliver(this.handle, "accepted", client.id, 0);
+  }
+
+  write(): void {}
+
+  pendingBytes(): number {
+    return 0;
+  }
+
+  pause(): void {}
+
+  resume(): void {}
+
+  close(): void {
+    this.server.close();
+  }
+
+  shutdown(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  localPort(): number | undefined {
+    const address = this.server.address();
+    return typeof address === "object" && address !== null ? address.port : undefined;
+  }
+
+  remoteAddr(): string | undefined {
+    return undefined;
+  }
+}
+
+function onServerConnection(this: OwnedServer, socket: net.Socket): void {
+  this[OWNER]?.accept(socket);
+}
+
+function onServerError(this: OwnedServer, error: Error): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  this.close();
+}
+
+/** The Node TCP backend. */
+export const tcpBackend: TcpBackend = {
+  connect(core, handle, host, port, mode) {
+    const socket: OwnedSocket = net.connect({ host, port });
+    core.attach(handle, new TcpConnection(core, handle, socket, mode));
+    socket.once("connect", onSocketConnect);
+    socket.setTimeout(core.limits.connectTimeoutMs, onConnectTimeout);
+  },
+  listen(core, handle, port, host) {
+    const server: OwnedServer = net.createServer({ noDelay: true });
+    core.attach(handle, new TcpListener(core, handle, server));
+    server.listen({ port, host });
+  },
+};

@@ -1,0 +1,258 @@
+/**
+ * The Node WebSocket backend: the `ws` library's client and server behind
+ * core handles. Client and server connections share one transport class; a
+ * single timer per runtime pings every connection and ends the ones whose
+ * peer stopped answering.
+ */
+import type { Socket } from "node:net";
+import { rootCertificates } from "node:tls";
+import { WebSocket, WebSocketServer, type RawData } from "ws";
+import { ERR, errorText } from "../core/errors.js";
+import type { Handle, Payload, Transport } from "../core/handle.js";
+import type { NetCore } from "../core/net-core.js";
+import { destroyAndWait, formatAddress } from "../node/sockets.js";
+import type { WsBackend } from "./backend.js";
+
+const OWNER = Symbol("tickwire.ws");
+
+type OwnedWebSocket = WebSocket & { [OWNER]?: WsConnection };
+type OwnedServer = WebSocketServer & { [OWNER]?: WsListener };
+
+/** Settings the WebSocket backend is built with. */
+export interface NodeWsSettings {
+  /** Extra trusted CAs (PEM), added to Node's bundled ones. */
+  ca: string[];
+}
+
+/** One WebSocket connection's transport, client or accepted. */
+class WsConnection implements Transport {
+  socket: Socket | null = null;
+  /** Cleared by each ping sweep, set by the pong. */
+  alive = true;
+
+  constructor(
+    readonly backend: NodeWs,
+    readonly core: NetCore,
+    readonly handle: Handle,
+    readonly ws: OwnedWebSocket,
+  ) {
+    ws[OWNER] = this;
+    ws.binaryType = "nodebuffer";
+    ws.on("message", onWsMessage);
+    ws.on("close", onWsClose);
+    ws.on("error", onWsError);
+    ws.on("pong", onWsPong);
+    backend.connections.add(this);
+  }
+
+  write(chunks: Payload[]): void {
+    const socket = this.socket;
+    socket?.cork();
+    for (const chunk of chunks) this.ws.send(chunk as string | Uint8Array, { binary: typeof chunk !== "string" });
+    socket?.uncork();
+  }
+
+  pendingBytes(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  pause(): void {
+    this.ws.pause();
+  }
+
+  resume(): void {
+    this.ws.resume();
+  }
+
+  close(code = 1000, reason = ""): { code: number; reason: string } {
+    this.backend.connections.delete(this);
+    this.ws.close(code, reason);
+    return { code, reason };
+  }
+
+  shutdown(): Promise<void> {
+    this.backend.connections.delete(this);
+    if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+    const gone = new Promise<void>((resolve) => this.ws.once("close", () => resolve()));
+    this.ws.terminate();
+    return this.socket === null ? gone : Promise.all([gone, destroyAndWait(this.socket)]).then(() => undefined);
+  }
+
+  localPort(): number | undefined {
+    return this.socket?.localPort;
+  }
+
+  remoteAddr(): string | undefined {
+    return formatAddress(this.socket?.remoteAddress, this.socket?.remotePort);
+  }
+
+  /** Ends the handle with an error and drops the connection. */
+  fail(why: string): void {
+    this.core.end(this.handle, "error", "error", why);
+    this.backend.connections.delete(this);
+    this.ws.terminate();
+  }
+}
+
+function onWsMessage(this: OwnedWebSocket, data: RawData, isBinary: boolean): void {
+  const owner = this[OWNER];
+  if (owner === undefined) return;
+  const buffer = data as Buffer;
+  const payload = isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length) : buffer.toString("utf8");
+  owner.core.deliver(owner.handle, "message", payload, buffer.length);
+}
+
+function onWsClose(this: OwnedWebSocket, code: number, reason: Buffer): void {
+  const owner = this[OWNER];
+  if (owner === undefined) return;
+  owner.backend.connections.delete(owner);
+  owner.core.end(owner.handle, "closed", "closed", undefined, { code, reason: reason.toString("utf8") });
+}
+
+function onWsError(this: OwnedWebSocket, error: Error): void {
+  this[OWNER]?.fail(errorText(error));
+}
+
+function onWsPong(this: OwnedWebSocket): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.alive = true;
+}
+
+function onWsOpen(this: OwnedWebSocket): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.core.emit(owner.handle, "connected", "connected");
+}
+
+function onWsUpgrade(this: OwnedWebSocket, response: { socket: Socket }): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.socket = response.socket;
+}
+
+/** One WebSocket server's transport. */
+class WsListener implements Transport {
+  constructor(
+    readonly backend: NodeWs,
+    readonly core: NetCore,
+    readonly handle: Handle,
+    readonly server: OwnedServer,
+  ) {
+    server[OWNER] = this;
+    server.on("connection", onServerConnection);
+    server.on("error", onServerError);
+  }
+
+  /** Wraps an accepted WebSocket in a connected handle and offers it to the script. */
+  accept(ws: WebSocket, socket: Socket): void {
+    if (this.core.atConnectionLimit() || this.core.closed) {
+      ws.terminate();
+      return;
+    }
+    const client = this.core.open("ws", "connected");
+    const connection = new WsConnection(this.backend, this.core, client, ws);
+    connection.socket = socket;
+    this.core.attach(client, connection);
+    this.core.deliver(this.handle, "accepted", client.id, 0);
+  }
+
+  write(): void {}
+
+  pendingBytes(): number {
+    return 0;
+  }
+
+  pause(): void {}
+
+  resume(): void {}
+
+  close(): void {
+    this.server.close();
+  }
+
+  shutdown(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  localPort(): number | undefined {
+    const address = this.server.address();
+    return typeof address === "object" && address !== null ? address.port : undefined;
+  }
+
+  remoteAddr(): string | undefined {
+    return undefined;
+  }
+}
+
+function onServerConnection(this: OwnedServer, ws: WebSocket, request: { socket: Socket }): void {
+  this[OWNER]?.accept(ws, request.socket);
+}
+
+function onServerError(this: OwnedServer, error: Error): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  this.close();
+}
+
+/** The `ws`-backed WebSocket backend of one runtime. */
+class NodeWs implements WsBackend {
+  readonly connections = new Set<WsConnection>();
+  private readonly pinger: ReturnType<typeof setInterval> | undefined;
+  private readonly ca: string[] | undefined;
+
+  constructor(
+    core: NetCore,
+    settings: NodeWsSettings,
+  ) {
+    this.ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
+    const interval = core.limits.wsPingIntervalMs;
+    if (interval > 0) {
+      this.pinger = setInterval(() => this.sweep(), interval);
+      this.pinger.unref();
+    }
+  }
+
+  connect(core: NetCore, handle: Handle, url: URL): void {
+    const limits = core.limits;
+    const ws: OwnedWebSocket = new WebSocket(url, {
+      ca: this.ca,
+      handshakeTimeout: limits.connectTimeoutMs,
+      maxPayload: limits.wsMaxMessageBytes,
+      perMessageDeflate: false,
+    });
+    core.attach(handle, new WsConnection(this, core, handle, ws));
+    ws.once("open", onWsOpen);
+    ws.once("upgrade", onWsUpgrade);
+  }
+
+  readonly listen = (core: NetCore, handle: Handle, port: number, host: string | undefined): void => {
+    const server: OwnedServer = new WebSocketServer({
+      port,
+      host,
+      maxPayload: core.limits.wsMaxMessageBytes,
+      perMessageDeflate: false,
+    });
+    core.attach(handle, new WsListener(this, core, handle, server));
+  };
+
+  async shutdown(): Promise<void> {
+    clearInterval(this.pinger);
+  }
+
+  /** Ends connections that missed the last ping, pings the rest. */
+  private sweep(): void {
+    for (const connection of this.connections) {
+      if (connection.handle.finished) {
+        this.connections.delete(connection);
+      } else if (!connection.alive) {
+        connection.fail(ERR.peerUnresponsive);
+      } else if (connection.ws.readyState === WebSocket.OPEN) {
+        connection.alive = false;
+        connection.ws.ping();
+      }
+    }
+  }
+}
+
+/** Creates the `ws`-backed WebSocket backend of one runtime. */
+export function createNodeWs(core: NetCore, settings: NodeWsSettings): WsBackend {
+  return new NodeWs(core, settings);
+}
