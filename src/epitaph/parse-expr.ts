@@ -17,14 +17,14 @@ export class ParseError extends Error {
   }
 }
 
-/** Describes a token for "found ..." messages. */
-export function describe(t: Token): string {
+/** Describes a token for "found ..." messages; `lineBreak` mentions a line break before it. */
+export function describe(t: Token, lineBreak = false): string {
   switch (t.kind) {
     case "eof": return "end of file";
     case "text": return `text ${JSON.stringify(t.text)}`;
     case "num": return `number ${t.text}`;
     case "sym": return `symbol :${t.text}`;
-    default: return t.nl ? `"${t.text}" on a new line` : `"${t.text}"`;
+    default: return lineBreak && t.nl ? `"${t.text}" on a new line` : `"${t.text}"`;
   }
 }
 
@@ -35,6 +35,8 @@ export class ExprParser {
   protected pos = 0;
   /** How many brackets are open; line breaks only matter at depth 0. */
   protected depth = 0;
+  /** Set while parsing the head of when/sustain/inspect, where a "{" outside brackets opens the body. */
+  private inHead = false;
 
   constructor(protected readonly file: string, private readonly tokens: Token[]) {}
 
@@ -70,7 +72,7 @@ export class ExprParser {
   protected expectPunct(text: string, why: string, opener?: Token): Token {
     if (this.isPunct(text)) return this.next();
     const from = opener ? ` opened at ${opener.line}:${opener.col}` : "";
-    return this.fail(this.peek(), `expected "${text}" ${why}${from}, found ${describe(this.peek())}`);
+    return this.fail(this.peek(), `expected "${text}" ${why}${from}, found ${describe(this.peek(), true)}`);
   }
 
   protected expectIdent(what: string): string {
@@ -83,6 +85,16 @@ export class ExprParser {
   /** Parses a full expression. */
   protected expr(): Expr {
     return this.logic("or");
+  }
+
+  /** Parses the head expression of when/sustain/inspect: a "{" at depth 0 is the body, never a record. */
+  protected headExpr(): Expr {
+    this.inHead = true;
+    try {
+      return this.expr();
+    } finally {
+      this.inHead = false;
+    }
   }
 
   private logic(op: "or" | "and"): Expr {
@@ -204,7 +216,7 @@ export class ExprParser {
       this.next();
       return { kind: "list", items: this.bracketed("]", t, () => this.expr()), ...pos };
     }
-    if (t.text === "{") {
+    if (t.text === "{" && !(this.inHead && this.depth === 0)) {
       this.next();
       return { kind: "record", entries: this.bracketed("}", t, () => this.recordEntry()), ...pos };
     }

@@ -194,7 +194,7 @@ class Parser extends ExprParser {
     let otherwise: Block | undefined;
     do {
       this.next();
-      const cond = this.expr();
+      const cond = this.headExpr();
       branches.push({ cond, body: this.block("when") });
       if (!this.isWord("otherwise")) break;
       this.next();
@@ -210,7 +210,7 @@ class Parser extends ExprParser {
       bind = this.next().text;
       this.next();
     }
-    const cond = this.expr();
+    const cond = this.headExpr();
     this.loopDepth++;
     try {
       return { kind: "sustain", bind, cond, body: this.block("sustain"), ...pos };
@@ -221,7 +221,7 @@ class Parser extends ExprParser {
 
   private inspect(pos: Pos): Stmt {
     this.next();
-    const subject = this.expr();
+    const subject = this.headExpr();
     const open = this.expectPunct("{", "to start the arms of inspect");
     const arms: Arm[] = [];
     while (!this.isPunct("}")) {
