@@ -43,7 +43,7 @@ function toNumber(v: unknown): number | undefined {
 }
 
 function extreme(name: string, pick: (a: number, b: number) => number) {
-  return (...xs: unknown[]): number => xs.map((x) => num(name, x)).reduce(pick);
+  return (...xs: unknown[]): number => xs.map((x) => num(name, x)).reduce((a, b) => pick(a, b));
 }
 
 /** Every builtin by name. */

@@ -57,14 +57,17 @@ export function fault(detail: string): never {
   throw new ScriptFault(detail);
 }
 
+const MAX_CALLED_FROM = 16;
+
 /** Turns anything thrown inside a phase into an `EpitaphRuntimeError` located at file:line. */
 export function locate(err: unknown, file: string, line: number): EpitaphRuntimeError {
   if (err instanceof EpitaphRuntimeError) {
-    err.calledFrom.push(`${file}:${line}`);
+    if (err.calledFrom.length < MAX_CALLED_FROM) err.calledFrom.push(`${file}:${line}`);
     return err;
   }
   if (err instanceof ScriptFault) return new EpitaphRuntimeError(file, line, err.message);
-  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+  // No regular expression here: this runs with the stack nearly exhausted.
+  if (err instanceof RangeError && err.message.includes("Maximum call stack size exceeded")) {
     return new EpitaphRuntimeError(file, line, "too much recursion (call stack exhausted)", err);
   }
   const text = err instanceof Error ? err.message : String(err);

@@ -5,7 +5,7 @@
  * Every failure is a `ScriptFault`, which the enclosing phase locates.
  */
 import { fault } from "./errors.js";
-import { formatValue, isRecord, Sym, toHost, typeName } from "./values.js";
+import { describeValue, formatValue, isRecord, Sym, toHost, typeName } from "./values.js";
 
 /** Converts one call argument for a host function (inlined by V8). */
 export function h(v: unknown): unknown {
@@ -25,7 +25,7 @@ export function addSlow(a: unknown, b: unknown): unknown {
 
 /** Fails an arithmetic operator given non-numbers, or a division by zero. */
 export function badArith(op: string, a: unknown, b: unknown): never {
-  if (typeof a === "number" && typeof b === "number") fault(`division by zero (${formatValue(a)} ${op} 0)`);
+  if (typeof a === "number" && typeof b === "number") fault(`division by zero (${describeValue(a)} ${op} 0)`);
   return fault(`cannot apply "${op}" to ${typeName(a)} and ${typeName(b)}`);
 }
 
@@ -70,14 +70,14 @@ export function setField(obj: unknown, name: string, value: unknown): void {
 
 /** Checks a list index: an integer within `0 .. length-1`. */
 export function listSlot(length: number, i: unknown): number {
-  if (typeof i !== "number" || !Number.isInteger(i)) return fault(`list index must be an integer, got ${typeName(i)} ${formatValue(i)}`);
+  if (typeof i !== "number" || !Number.isInteger(i)) return fault(`list index must be an integer, got ${typeName(i)} ${describeValue(i)}`);
   if (i < 0 || i >= length) return fault(`index ${i} out of range (length ${length})`);
   return i;
 }
 
 /** Checks a record key: text, and not a prototype property. */
 function recordKey(key: unknown): string {
-  if (typeof key !== "string") return fault(`record keys are text, got ${typeName(key)} ${formatValue(key)}`);
+  if (typeof key !== "string") return fault(`record keys are text, got ${typeName(key)} ${describeValue(key)}`);
   if (key === "__proto__") return fault('the key "__proto__" is reserved');
   return key;
 }

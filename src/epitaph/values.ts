@@ -82,7 +82,12 @@ const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Formats a value the way `log.*` and `text()` print it; top-level text is unquoted. */
 export function formatValue(v: unknown): string {
-  return typeof v === "string" ? v : show(v, 0, new Set());
+  return typeof v === "string" ? v : describeValue(v);
+}
+
+/** Formats a value for error messages: like `formatValue`, but text is quoted. */
+export function describeValue(v: unknown): string {
+  return show(v, 0, new Set());
 }
 
 function show(v: unknown, depth: number, seen: Set<object>): string {
