@@ -21,8 +21,8 @@ export function checkEpitaphTree(files: ReadonlyMap<string, string>): EpitaphDia
   const entries = [...files.keys()].filter((f) => f.endsWith(".ep")).sort((a, b) => Number(b === "main.ep") - Number(a === "main.ep"));
   for (const entry of entries) {
     if (covered.has(entry)) continue;
-    const { diagnostics, compiled } = compileTree(files, entry);
-    for (const f of compiled?.files ?? [entry]) covered.add(f);
+    const { diagnostics, loaded } = compileTree(files, entry);
+    for (const f of loaded) covered.add(f);
     for (const d of diagnostics) {
       const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
       if (!seen.has(key)) out.push(d), seen.add(key);

@@ -32,23 +32,24 @@ export interface CompiledTree {
   instantiate(host: EpitaphHost): EpitaphProgram;
 }
 
-/** Loads and compiles the tree from `entry`; returns the diagnostics and, when there are none, the compiled tree. */
+/** Loads and compiles the tree from `entry`; returns the diagnostics, the files loaded, and the compiled tree when there are no diagnostics. */
 export function compileTree(
   files: ReadonlyMap<string, string>,
   entry: string,
-): { diagnostics: EpitaphDiagnostic[]; compiled?: CompiledTree } {
+): { diagnostics: EpitaphDiagnostic[]; loaded: string[]; compiled?: CompiledTree } {
   const diagnostics: EpitaphDiagnostic[] = [];
   if (!files.has(entry)) {
     diagnostics.push({ file: entry, line: 1, col: 1, message: `expected the entry script ${entry} in the script tree, found none` });
-    return { diagnostics };
+    return { diagnostics, loaded: [] };
   }
   const names = new Names();
   const units = loadTree(files, entry, names, diagnostics);
   const source = generate(units, names, diagnostics);
-  if (diagnostics.length > 0) return { diagnostics };
+  const loaded = units.map((u) => u.file);
+  if (diagnostics.length > 0) return { diagnostics, loaded };
   const factory = new Function("rt", "env", source) as Factory;
   const sector = units[units.length - 1].sector.name;
-  return { diagnostics, compiled: { files: units.map((u) => u.file), instantiate: (host) => instantiate(factory, sector, host) } };
+  return { diagnostics, loaded, compiled: { files: loaded, instantiate: (host) => instantiate(factory, sector, host) } };
 }
 
 /** Compiles, throwing `EpitaphCompileError` when the tree has problems. */

@@ -1,8 +1,8 @@
 /** Runtime errors carry file:line; compile errors carry every diagnostic; instances share no state. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { EpitaphCompileError, EpitaphRuntimeError, loadEpitaphProgram } from "../../src/epitaph/index.js";
-import { load, recordingHost } from "./helpers.js";
+import { EpitaphCompileError, EpitaphRuntimeError, loadEpitaphProgram } from "../../../src/epitaph/index.js";
+import { load, recordingHost } from "../helpers.js";
 
 /** Runs `phase run()` of `src` and returns the runtime error's message. */
 function failure(src: string, modules: Record<string, unknown> = {}): string {

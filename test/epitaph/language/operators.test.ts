@@ -1,7 +1,7 @@
 /** Operators and builtins: arithmetic, comparison, logic, text joining, and the global builtin set. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { evaluate, load } from "./helpers.js";
+import { evaluate, load } from "../helpers.js";
 
 describe("epitaph operators", () => {
   it("does arithmetic with the usual precedence; / is true division, % is floored", () => {

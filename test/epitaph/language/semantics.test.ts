@@ -1,7 +1,7 @@
 /** Semantics of each construct, as chosen in docs/epitaph.md. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { evaluate, load, logsOf } from "./helpers.js";
+import { evaluate, load, logsOf } from "../helpers.js";
 
 describe("epitaph semantics: sustain", () => {
   it("sustain v = e loops until e is void, and not on 0, \"\", dormant or an empty list", () => {

@@ -1,10 +1,10 @@
 /** Parser: the grammar of docs/epitaph.md, its line-break rules, and its error messages. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { FileAst, Stmt } from "../../src/epitaph/ast.js";
-import { checkEpitaphTree } from "../../src/epitaph/index.js";
-import type { EpitaphDiagnostic } from "../../src/epitaph/errors.js";
-import { parseFile } from "../../src/epitaph/parser.js";
+import type { FileAst, Stmt } from "../../../src/epitaph/ast.js";
+import { checkEpitaphTree } from "../../../src/epitaph/index.js";
+import type { EpitaphDiagnostic } from "../../../src/epitaph/errors.js";
+import { parseFile } from "../../../src/epitaph/parser.js";
 
 function parse(src: string): FileAst {
   const diags: EpitaphDiagnostic[] = [];

@@ -1,8 +1,8 @@
 /** Lexer: tokens, literals and the hazards of EPITAPH.md section 3. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { EpitaphDiagnostic } from "../../src/epitaph/errors.js";
-import { lex } from "../../src/epitaph/lexer.js";
+import type { EpitaphDiagnostic } from "../../../src/epitaph/errors.js";
+import { lex } from "../../../src/epitaph/lexer.js";
 
 function tokens(src: string): string[] {
   const diags: EpitaphDiagnostic[] = [];
