@@ -125,15 +125,21 @@ class Parser extends ExprParser {
   /** Parses `{ statements }`; `what` names the owner for the error when `{` is missing. */
   private block(what: string): Block {
     const open = this.expectPunct("{", `to start the body of ${what}`);
-    const body: Stmt[] = [];
+    const body = this.untilClose(open, "block", () => this.statement());
+    return { body, line: open.line, col: open.col };
+  }
+
+  /** Parses items up to the "}" matching `open`, recovering item by item; `what` names the construct for errors. */
+  private untilClose<T>(open: Token, what: string, item: () => T): T[] {
+    const items: T[] = [];
     while (!this.isPunct("}")) {
       if (this.peek().kind === "eof") {
-        this.fail(this.peek(), `expected "}" to close the block opened at ${open.line}:${open.col}, found end of file`, true);
+        this.fail(this.peek(), `expected "}" to close the ${what} opened at ${open.line}:${open.col}, found end of file`, true);
       }
-      this.recover(() => body.push(this.statement()));
+      this.recover(() => items.push(item()));
     }
     this.next();
-    return { body, line: open.line, col: open.col };
+    return items;
   }
 
   private statement(): Stmt {
@@ -223,14 +229,7 @@ class Parser extends ExprParser {
     this.next();
     const subject = this.headExpr();
     const open = this.expectPunct("{", "to start the arms of inspect");
-    const arms: Arm[] = [];
-    while (!this.isPunct("}")) {
-      if (this.peek().kind === "eof") {
-        this.fail(this.peek(), `expected "}" to close the inspect opened at ${open.line}:${open.col}, found end of file`, true);
-      }
-      this.recover(() => arms.push(this.arm()));
-    }
-    this.next();
+    const arms = this.untilClose(open, "inspect", () => this.arm());
     return { kind: "inspect", subject, arms, ...pos };
   }
 
