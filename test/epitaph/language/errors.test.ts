@@ -39,6 +39,7 @@ describe("epitaph runtime errors", () => {
       ["phase run() {\nlet r = { a: 1 }\nr[1] = 2\n}", "main.ep:3: record keys are text, got number 1"],
       ["phase run() {\nreturn run\n}", "main.ep:2: phase run is not a value: call it as run(...)"],
       ["access <net>\nphase run() {\nnet.x = 1\n}", "main.ep:3: cannot assign to a field of module net"],
+      ["phase run() {\nrun = 1\n}", "main.ep:2: cannot assign to phase run"],
     ];
     for (const [src, want] of cases) assert.equal(failure(src, { net: {} }), want, src);
   });
@@ -72,6 +73,12 @@ describe("epitaph runtime errors", () => {
   it("throws at load for a failing top-level statement and for a module the host lacks", () => {
     assert.throws(() => load("let a = 1\nlet b = a.x\n"), /^EpitaphRuntimeError: main\.ep:2: cannot read field "x" of number/);
     assert.throws(() => load("access <log>\naccess <net>\n"), /main\.ep:2: access <net>: module net is not installed/);
+  });
+
+  it("reports an unknown name only when its code runs", () => {
+    const { program } = load("phase run(broken) {\nwhen broken { return missing_name }\nreturn \"fine\"\n}");
+    assert.equal(program.call("run", false), "fine");
+    assert.throws(() => program.call("run", true), /^EpitaphRuntimeError: main\.ep:2: unknown variable missing_name$/);
   });
 
   it("keeps running after an error: the next call of the phase works", () => {

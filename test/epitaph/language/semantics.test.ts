@@ -161,5 +161,11 @@ describe("epitaph semantics: the host boundary", () => {
     const { program } = load("phase echo(a, b) { return [a, b] }");
     assert.deepEqual(program.call("echo", "x", { y: [1] }), ["x", { y: [1] }]);
     assert.deepEqual(program.call("echo", 1), [1, undefined], "a missing argument is void");
+    assert.deepEqual(program.call("echo", 1, 2, 3), [1, 2], "extra engine arguments are ignored");
+  });
+
+  it("module-level variables are void until their let runs", () => {
+    const { program } = load("phase peek() { return later }\nlet early = peek()\nlet later = 1\nphase both() { return [early, later] }");
+    assert.deepEqual(program.call("both"), [undefined, 1]);
   });
 });
