@@ -10,6 +10,7 @@ export interface Pos {
   col: number;
 }
 
+/** An expression. */
 export type Expr =
   | (Pos & { kind: "num"; value: number })
   | (Pos & { kind: "text"; value: string })
@@ -26,26 +27,31 @@ export type Expr =
   | (Pos & { kind: "list"; items: Expr[] })
   | (Pos & { kind: "record"; entries: { key: string; value: Expr }[] });
 
+/** The binary operators (`and`/`or` are `logic` nodes). */
 export type BinaryOp = "+" | "-" | "*" | "/" | "%" | "==" | "!=" | "<" | "<=" | ">" | ">=";
 
 /** A literal an `inspect` arm compares against (`_`/`otherwise` arms have none). */
 export type Pattern = Extract<Expr, { kind: "num" | "text" | "sym" | "bool" | "void" }>;
 
+/** One arm of an `inspect`. */
 export interface Arm extends Pos {
   /** Alternatives; empty for the default arm. */
   patterns: Pattern[];
   body: Block;
 }
 
+/** A `{ ... }` body; its position is the opening brace. */
 export interface Block extends Pos {
   body: Stmt[];
 }
 
+/** One `when` condition and its body. */
 export interface Branch {
   cond: Expr;
   body: Block;
 }
 
+/** A statement. */
 export type Stmt =
   | (Pos & { kind: "let"; name: string; value: Expr })
   | (Pos & { kind: "assign"; target: Expr; value: Expr })
@@ -57,10 +63,12 @@ export type Stmt =
   | (Pos & { kind: "break" })
   | (Pos & { kind: "continue" });
 
+/** An `access <module>` or `access "file"` line. */
 export type Access =
   | (Pos & { kind: "module"; name: string })
   | (Pos & { kind: "file"; path: string });
 
+/** A `phase` declaration. */
 export interface Phase extends Pos {
   name: string;
   params: string[];

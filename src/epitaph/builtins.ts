@@ -9,6 +9,7 @@ import { fault } from "./errors.js";
 import { listSlot } from "./runtime.js";
 import { formatValue, isRecord, typeName } from "./values.js";
 
+/** A builtin function and the argument counts it accepts. */
 export interface Builtin {
   fn: (...args: unknown[]) => unknown;
   min: number;

@@ -13,6 +13,7 @@ import { BUILTINS } from "./builtins.js";
 import type { EpitaphDiagnostic } from "./errors.js";
 import type { Declared, ModuleBinding, PhaseDecl, SectorInfo, Unit } from "./layout.js";
 
+/** What a name means at one place in the source. */
 export type Resolved =
   | { kind: "var"; js: string }
   | { kind: "phase"; decl: PhaseDecl }

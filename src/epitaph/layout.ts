@@ -8,6 +8,7 @@
  */
 import type { FileAst, Pos } from "./ast.js";
 
+/** A declared variable or phase: its JavaScript name and where it was declared. */
 export interface Declared {
   /** The JavaScript name in generated code. */
   js: string;
@@ -15,16 +16,19 @@ export interface Declared {
   line: number;
 }
 
+/** A declared phase and its parameter count. */
 export interface PhaseDecl extends Declared {
   params: number;
 }
 
+/** A sector: every module-level variable and phase declared in it, by name. */
 export interface SectorInfo {
   name: string;
   globals: Map<string, Declared>;
   phases: Map<string, PhaseDecl>;
 }
 
+/** A module bound in one file by `access <name>`. */
 export interface ModuleBinding {
   js: string;
   /** Provided by the front end (`sys`, `log`): gets Epitaph values unconverted. */

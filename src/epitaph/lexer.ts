@@ -10,8 +10,10 @@
  */
 import type { EpitaphDiagnostic } from "./errors.js";
 
+/** The kinds of token. */
 export type TokenKind = "ident" | "keyword" | "num" | "text" | "sym" | "punct" | "eof";
 
+/** One token and where it starts. */
 export interface Token {
   kind: TokenKind;
   /** Identifier/keyword/punctuation spelling, text contents, or symbol name. */
@@ -24,7 +26,7 @@ export interface Token {
   nl: boolean;
 }
 
-export const KEYWORDS: ReadonlySet<string> = new Set([
+const KEYWORDS: ReadonlySet<string> = new Set([
   "sector", "access", "let", "phase", "when", "otherwise", "sustain", "inspect",
   "void", "active", "dormant", "true", "false", "return", "break", "continue",
   "and", "or", "not",

@@ -26,8 +26,6 @@ for (const name of HELPERS) if (typeof RT[name] !== "function") throw new Error(
 
 /** A compiled tree, ready to instantiate against hosts. */
 export interface CompiledTree {
-  /** Every file that was loaded, dependencies first. */
-  files: string[];
   /** Creates a fresh instance and runs the top-level statements of every file. */
   instantiate(host: EpitaphHost): EpitaphProgram;
 }
@@ -49,7 +47,7 @@ export function compileTree(
   if (diagnostics.length > 0) return { diagnostics, loaded };
   const factory = new Function("rt", "env", source) as Factory;
   const sector = units[units.length - 1].sector.name;
-  return { diagnostics, loaded, compiled: { files: loaded, instantiate: (host) => instantiate(factory, sector, host) } };
+  return { diagnostics, loaded, compiled: { instantiate: (host) => instantiate(factory, sector, host) } };
 }
 
 /** Compiles, throwing `EpitaphCompileError` when the tree has problems. */
