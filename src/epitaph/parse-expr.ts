@@ -78,6 +78,7 @@ export class ExprParser {
   protected expectIdent(what: string): string {
     const t = this.peek();
     if (t.kind === "ident") return this.next().text;
+    if (t.nl && t.kind !== "eof") return this.fail(t, `expected ${what}, found a line break before ${describe(t)}`);
     const hint = t.kind === "keyword" ? ` ("${t.text}" is a keyword)` : "";
     return this.fail(t, `expected ${what}, found ${describe(t)}${hint}`);
   }

@@ -31,9 +31,10 @@ class Parser extends ExprParser {
 
   parseFile(): FileAst {
     const ast: FileAst = { file: this.file, accesses: [], phases: [], statements: [] };
+    const limit = this.diags.length + MAX_DIAGNOSTICS;
     try {
-      if (this.isWord("sector")) ast.sector = this.sector();
-      while (this.peek().kind !== "eof" && this.diags.length < MAX_DIAGNOSTICS) {
+      if (this.isWord("sector")) this.recover(() => void (ast.sector = this.sector()));
+      while (this.peek().kind !== "eof" && this.diags.length < limit) {
         this.recover(() => this.topItem(ast));
       }
     } catch (err) {

@@ -141,6 +141,13 @@ describe("epitaph parser: errors with file:line:col and what was expected", () =
     ]);
   });
 
+  it("goes on after a broken sector line", () => {
+    assert.deepEqual(errors("sector\nlet x = )\n"), [
+      'main.ep:2:1: expected a sector name after "sector", found a line break before "let"',
+      'main.ep:2:9: expected an expression, found ")"',
+    ]);
+  });
+
   it("uses the file's own name in every diagnostic", () => {
     assert.deepEqual(errors("let = 1\n", "scenes/title.ep"), ['scenes/title.ep:1:5: expected a variable name after "let", found "="']);
   });
