@@ -34,19 +34,21 @@ export class HttpClient {
   request(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void {
     const job: Job = { spec, done, cancel: null, settled: false };
     const slotFree = this.inFlight < this.limits.maxRequestsInFlight;
-    if (!slotFree && this.waiting.length >= this.limits.maxRequestsQueued) {
-      this.settle(job, { ok: false, error: ERR.tooManyRequests });
-    } else if (!this.bandwidth.trySend(bodyBytes(spec.body))) {
-      this.settle(job, { ok: false, error: ERR.rateLimited });
-    } else if (slotFree) {
-      this.start(job);
-    } else {
-      this.waiting.push(job);
-    }
+    const refused = this.refusal(spec, slotFree);
+    if (refused !== undefined) this.settle(job, { ok: false, error: refused });
+    else if (slotFree) this.start(job);
+    else this.waiting.push(job);
     return (reason) => {
       if (job.cancel !== null) job.cancel(reason);
       else this.settle(job, { ok: false, error: reason });
     };
+  }
+
+  /** Why a new request cannot be taken, or undefined; when it can, its body is charged to the upload budget. */
+  private refusal(spec: HttpRequestSpec, slotFree: boolean): string | undefined {
+    if (!slotFree && this.waiting.length >= this.limits.maxRequestsQueued) return ERR.tooManyRequests;
+    if (!this.bandwidth.trySend(bodyBytes(spec.body))) return ERR.rateLimited;
+    return undefined;
   }
 
   private start(job: Job): void {
