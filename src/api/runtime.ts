@@ -91,6 +91,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     close() {
       closing ??= (async () => {
         await core.shutdown();
+        http?.close();
         const loaded = [backends.http?.loaded, backends.ws?.loaded];
         await Promise.all(loaded.map((backend) => backend?.shutdown()));
       })();
