@@ -2,7 +2,7 @@
  * `Network.Connect` sockets against real peers: the seed's example against
  * nginx, IPv6, every kind and encoding of `write`, `"fin"` on a local and on a
  * remote close with the last bytes still readable, and the failures (refused,
- * unknown host, bad arguments, no TCP, a closed runtime).
+ * unknown host, a reset, bad arguments, no TCP, a closed runtime).
  */
 import assert from "node:assert/strict";
 import * as net from "node:net";
@@ -295,6 +295,17 @@ describe("Socket status fin", () => {
     assert.equal(sock.available, 0);
     assert.equal(sock.read(), null);
     sock.close();
+  });
+
+  it("is error with connection reset when the peer resets", async () => {
+    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
+    await connected(sock);
+    const side = await peer.accepted();
+    side.socket.resetAndDestroy();
+    await pollUntil(() => sock.status !== "connected", { what: "the reset" });
+    assert.equal(sock.status, "error");
+    assert.equal(sock.error, "connection reset");
+    assert.equal(sock.write("x"), false);
   });
 
   it("ends open sockets when the runtime closes; later connects fail with runtime closed", async () => {
