@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { createNetRuntime, type NetEvent, type NetRuntime } from "../../src/index.js";
+import { createNetRuntime, type NetRuntime } from "../../src/index.js";
 import { startSocatEcho } from "../helpers/peers.js";
-import { eventsUntil, pollUntil } from "../helpers/poll.js";
+import { eventsUntil, history, pollUntil } from "../helpers/poll.js";
 import type { Peer } from "../helpers/processes.js";
 import { startTcpPeer, type TcpPeer } from "../helpers/tcp-peer.js";
 
@@ -36,7 +36,7 @@ describe("net and network on one runtime", () => {
 
   it("keeps each module's events and bytes to itself", async () => {
     const { net, network } = runtime;
-    const events: NetEvent[] = [];
+    const events = history(net);
     const drain = () => {
       for (let event = net.poll_event(); event !== undefined; event = net.poll_event()) events.push(event);
     };
@@ -45,7 +45,7 @@ describe("net and network on one runtime", () => {
     const sock = network.Network.Connect("127.0.0.1", peer.port);
     const side = await peer.accepted();
     await pollUntil(() => (drain(), sock.status === "connected"), { what: "the network socket to connect" });
-    await eventsUntil(net, (seen) => seen.some((e) => e.handle === tcp && e.type === "connected"), {}, events);
+    await eventsUntil(net, (seen) => seen.some((e) => e.handle === tcp && e.type === "connected"));
 
     assert.equal(net.tcp_send(tcp, "for net"), true);
     assert.equal(sock.write("to the peer"), true);
@@ -57,7 +57,6 @@ describe("net and network on one runtime", () => {
       net,
       (seen) => seen.map((e) => (e.type === "data" && e.handle === tcp ? e.data : "")).join("") === "for net",
       { what: "net's echo" },
-      events,
     );
     await pollUntil(() => (drain(), sock.available === "for network".length), { what: "the socket's bytes" });
     assert.equal((await fetched).text(), "fetched");
