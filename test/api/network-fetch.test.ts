@@ -10,9 +10,10 @@ import assert from "node:assert/strict";
 import * as http from "node:http";
 import * as net from "node:net";
 import { after, before, describe, it } from "node:test";
-import { createNetRuntime, type FetchOptions, type NetRuntime, type Response } from "../../src/index.js";
+import type { Fetch, FetchOptions, Response } from "../../src/index.js";
 import { makeCertificates, startNginx, type Nginx, type TestCertificates } from "../helpers/peers.js";
 import { eventOf, pollUntil } from "../helpers/poll.js";
+import { runtimeForTest } from "../helpers/runtime.js";
 
 type LooseFetch = (uri: unknown, options?: unknown) => Promise<Response>;
 
@@ -79,15 +80,17 @@ async function startExampleServer(): Promise<{
   };
 }
 
-/** A raw TCP server that answers every request with `reply` and closes. */
-async function startRawServer(reply: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/** A raw TCP server that answers every request with `reply` and closes; it stops when the current test ends. */
+async function rawServerForTest(reply: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = net.createServer((socket) => {
     socket.on("error", () => {});
     socket.once("data", () => socket.end(reply));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as net.AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  after(close);
+  return { origin: `http://127.0.0.1:${port}`, close };
 }
 
 /** Checks the seed's failure shape and returns the reason. */
@@ -102,20 +105,15 @@ function assertFailed(response: Response, what: string): string {
   return response.error as string;
 }
 
-describe("fetch: the seed's examples", () => {
-  let runtime: NetRuntime;
-  let server: Awaited<ReturnType<typeof startExampleServer>>;
-  before(async () => {
-    runtime = createNetRuntime();
-    server = await startExampleServer();
-  });
-  after(async () => {
-    await runtime.close();
-    await server.close();
-  });
+let server: Awaited<ReturnType<typeof startExampleServer>>;
+before(async () => {
+  server = await startExampleServer();
+});
+after(() => server.close());
 
+describe("fetch: the seed's examples", () => {
   it("GET: status, cache-control and body length", async () => {
-    const { fetch } = runtime.network;
+    const { fetch } = runtimeForTest().network;
     const printed: string[] = [];
     const print = (...parts: unknown[]) => printed.push(parts.join(" "));
 
@@ -130,7 +128,7 @@ describe("fetch: the seed's examples", () => {
   });
 
   it("PATCH with { json }: iterates response.json()", async () => {
-    const { fetch } = runtime.network;
+    const { fetch } = runtimeForTest().network;
     const printed: string[] = [];
     const print = (...parts: unknown[]) => printed.push(parts.join(" "));
 
@@ -147,26 +145,17 @@ describe("fetch: the seed's examples", () => {
   });
 });
 
-describe("fetch: responses and requests", () => {
-  let runtime: NetRuntime;
-  let server: Awaited<ReturnType<typeof startExampleServer>>;
-  const echo = async (options: FetchOptions) => {
-    const response = await runtime.network.fetch(`${server.origin}/echo`, options);
-    assert.equal(response.status, 200, `echo failed: ${response.error}`);
-    const sent = response.json<{ method: string; headers: Record<string, string>; body: string }>();
-    return { ...sent, body: Buffer.from(sent.body, "base64") };
-  };
-  before(async () => {
-    runtime = createNetRuntime();
-    server = await startExampleServer();
-  });
-  after(async () => {
-    await runtime.close();
-    await server.close();
-  });
+/** What the example server's /echo saw of a request made with `options`. */
+async function echo(fetch: Fetch, options: FetchOptions) {
+  const response = await fetch(`${server.origin}/echo`, options);
+  assert.equal(response.status, 200, `echo failed: ${response.error}`);
+  const sent = response.json<{ method: string; headers: Record<string, string>; body: string }>();
+  return { ...sent, body: Buffer.from(sent.body, "base64") };
+}
 
+describe("fetch: responses and requests", () => {
   it("uses the server's reason phrase when it sent one", async () => {
-    const response = await runtime.network.fetch(`${server.origin}/reason`);
+    const response = await runtimeForTest().network.fetch(`${server.origin}/reason`);
     assert.equal(response.status, 200);
     assert.equal(response.statusMessage, "Fine Thanks");
     assert.equal(response.text(), "ok");
@@ -179,20 +168,16 @@ describe("fetch: responses and requests", () => {
     ["HTTP/1.1 299\r\n", 299, ""],
   ] as const) {
     it(`uses the standard reason phrase when the server sent none (${JSON.stringify(line)})`, async () => {
-      const raw = await startRawServer(`${line}content-length: 2\r\nconnection: close\r\n\r\nhi`);
-      try {
-        const response = await runtime.network.fetch(raw.origin);
-        assert.equal(response.status, status, `fetch failed: ${response.error}`);
-        assert.equal(response.statusMessage, message);
-        assert.equal(response.text(), "hi");
-      } finally {
-        await raw.close();
-      }
+      const raw = await rawServerForTest(`${line}content-length: 2\r\nconnection: close\r\n\r\nhi`);
+      const response = await runtimeForTest().network.fetch(raw.origin);
+      assert.equal(response.status, status, `fetch failed: ${response.error}`);
+      assert.equal(response.statusMessage, message);
+      assert.equal(response.text(), "hi");
     });
   }
 
   it("gives a 404 as a response, not a failure", async () => {
-    const response = await runtime.network.fetch(`${server.origin}/nowhere`);
+    const response = await runtimeForTest().network.fetch(`${server.origin}/nowhere`);
     assert.equal(response.status, 404);
     assert.equal(response.statusMessage, "Not Found");
     assert.equal(response.text(), "missing");
@@ -200,65 +185,63 @@ describe("fetch: responses and requests", () => {
   });
 
   it("lower-cases header names and joins repeated headers with a comma", async () => {
-    const response = await runtime.network.fetch(`${server.origin}/repeated`);
+    const response = await runtimeForTest().network.fetch(`${server.origin}/repeated`);
     assert.equal(response.headers["x-multi"], "a, b");
     assert.equal(response.headers["set-cookie"], "one=1, two=2");
     assert.ok(Object.keys(response.headers).every((name) => name === name.toLowerCase()));
   });
 
   it("answers json() with undefined for a body that is not JSON", async () => {
-    const response = await runtime.network.fetch(`${server.origin}/not-json`);
+    const response = await runtimeForTest().network.fetch(`${server.origin}/not-json`);
     assert.equal(response.status, 200);
     assert.equal(response.json(), undefined);
     assert.equal(response.text(), "{ not json");
   });
 
   it("accepts the six methods in any case", async () => {
+    const { fetch } = runtimeForTest().network;
     for (const method of ["get", "Post", "PUT", "delete", "pAtCh"]) {
-      const sent = await echo({ method: method as FetchOptions["method"] });
+      const sent = await echo(fetch, { method: method as FetchOptions["method"] });
       assert.equal(sent.method, method.toUpperCase());
     }
-    const head = await runtime.network.fetch(`${server.origin}/`, { method: "HEAD" });
+    const head = await fetch(`${server.origin}/`, { method: "HEAD" });
     assert.equal(head.status, 200);
     assert.equal(head.body.length, 0);
   });
 
   it("sends headers, and bodies as bytes, text and JSON with their content types", async () => {
-    const bytes = await echo({ method: "POST", headers: { "X-Probe": "42" }, body: new Uint8Array([0, 1, 255]) });
+    const { fetch } = runtimeForTest().network;
+    const bytes = await echo(fetch, { method: "POST", headers: { "X-Probe": "42" }, body: new Uint8Array([0, 1, 255]) });
     assert.equal(bytes.headers["x-probe"], "42");
     assert.deepEqual(bytes.body, Buffer.from([0, 1, 255]));
     assert.equal(bytes.headers["content-type"], undefined);
 
-    const text = await echo({ method: "PUT", body: "héllo" });
+    const text = await echo(fetch, { method: "PUT", body: "héllo" });
     assert.equal(text.body.toString(), "héllo");
     assert.equal(text.headers["content-type"], "text/plain;charset=UTF-8");
 
-    const json = await echo({ method: "POST", body: { json: { a: [1, "two"] } } });
+    const json = await echo(fetch, { method: "POST", body: { json: { a: [1, "two"] } } });
     assert.deepEqual(JSON.parse(json.body.toString()), { a: [1, "two"] });
     assert.equal(json.headers["content-type"], "application/json");
 
-    const own = await echo({ method: "POST", headers: { "Content-Type": "application/vnd.game+json" }, body: { json: 1 } });
+    const own = await echo(fetch, { method: "POST", headers: { "Content-Type": "application/vnd.game+json" }, body: { json: 1 } });
     assert.equal(own.headers["content-type"], "application/vnd.game+json");
     assert.equal(own.body.toString(), "1");
   });
 
   it("shares net's HTTP pool: a fetch and an http_get to one origin use one connection", async () => {
-    const own = createNetRuntime();
+    const { net, network } = runtimeForTest();
     const fresh = await startExampleServer();
-    try {
-      const nextTick = () => new Promise((resolve) => setImmediate(resolve));
-      const first = await own.network.fetch(`${fresh.origin}/`);
-      assert.equal(first.status, 200);
-      await nextTick();
-      const request = own.net.http_get(`${fresh.origin}/reason`);
-      await eventOf(own.net, request, "http_done");
-      const second = await own.network.fetch(`${fresh.origin}/big`);
-      assert.equal(second.status, 200);
-      assert.equal(fresh.connections(), 1, "the three requests, made on later ticks, reuse one kept-alive connection");
-    } finally {
-      await own.close();
-      await fresh.close();
-    }
+    after(() => fresh.close());
+    const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+    const first = await network.fetch(`${fresh.origin}/`);
+    assert.equal(first.status, 200);
+    await nextTick();
+    const request = net.http_get(`${fresh.origin}/reason`);
+    await eventOf(net, request, "http_done");
+    const second = await network.fetch(`${fresh.origin}/big`);
+    assert.equal(second.status, 200);
+    assert.equal(fresh.connections(), 1, "the three requests, made on later ticks, reuse one kept-alive connection");
   });
 });
 
@@ -272,74 +255,47 @@ describe("fetch over HTTPS with nginx", () => {
   after(() => nginx.stop());
 
   it("verifies the server with the runtime's extra CA", async () => {
-    const runtime = createNetRuntime({ tls: { ca: certs.caPem } });
-    try {
-      const response = await runtime.network.fetch(`https://127.0.0.1:${nginx.tlsPort}/hello.txt`);
-      assert.equal(response.status, 200, `fetch failed: ${response.error}`);
-      assert.equal(response.statusMessage, "OK");
-      assert.equal(response.text(), "hello from nginx\n");
-    } finally {
-      await runtime.close();
-    }
+    const { fetch } = runtimeForTest({ tls: { ca: certs.caPem } }).network;
+    const response = await fetch(`https://127.0.0.1:${nginx.tlsPort}/hello.txt`);
+    assert.equal(response.status, 200, `fetch failed: ${response.error}`);
+    assert.equal(response.statusMessage, "OK");
+    assert.equal(response.text(), "hello from nginx\n");
   });
 
   it("follows redirects", async () => {
-    const runtime = createNetRuntime();
-    try {
-      const response = await runtime.network.fetch(`http://127.0.0.1:${nginx.port}/redirect`);
-      assert.equal(response.status, 200);
-      assert.equal(response.text(), "hello from nginx\n");
-    } finally {
-      await runtime.close();
-    }
+    const response = await runtimeForTest().network.fetch(`http://127.0.0.1:${nginx.port}/redirect`);
+    assert.equal(response.status, 200);
+    assert.equal(response.text(), "hello from nginx\n");
   });
 
   it("resolves -1 with a tls reason for a certificate it cannot verify", async () => {
-    const runtime = createNetRuntime();
-    try {
-      const response = await runtime.network.fetch(`https://127.0.0.1:${nginx.tlsPort}/hello.txt`);
-      assert.match(assertFailed(response, "bad certificate"), /^tls: /);
-    } finally {
-      await runtime.close();
-    }
+    const response = await runtimeForTest().network.fetch(`https://127.0.0.1:${nginx.tlsPort}/hello.txt`);
+    assert.match(assertFailed(response, "bad certificate"), /^tls: /);
   });
 });
 
 describe("fetch failures resolve with status -1", () => {
-  let runtime: NetRuntime;
-  let server: Awaited<ReturnType<typeof startExampleServer>>;
-  before(async () => {
-    runtime = createNetRuntime();
-    server = await startExampleServer();
-  });
-  after(async () => {
-    await runtime.close();
-    await server.close();
-  });
+  /** Fetches through a fresh runtime, with arguments of any type. */
+  const fetchAnything: LooseFetch = (uri, options) => (runtimeForTest().network.fetch as LooseFetch)(uri, options);
 
   it("for a refused port", async () => {
-    const raw = await startRawServer("");
+    const raw = await rawServerForTest("");
     await raw.close();
-    const response = await runtime.network.fetch(raw.origin);
+    const response = await fetchAnything(raw.origin);
     assert.equal(assertFailed(response, "refused"), "connection refused");
   });
 
   it("for an unknown host", async () => {
-    const response = await runtime.network.fetch("http://nonexistent.invalid/");
+    const response = await fetchAnything("http://nonexistent.invalid/");
     assert.equal(assertFailed(response, "unknown host"), "host not found");
   });
 
   it("for a server that sends garbage instead of a status line", async () => {
-    const raw = await startRawServer("garbage garbage\r\n\r\n");
-    try {
-      const response = await runtime.network.fetch(raw.origin);
-      assert.equal(assertFailed(response, "garbage"), "protocol error");
-    } finally {
-      await raw.close();
-    }
+    const raw = await rawServerForTest("garbage garbage\r\n\r\n");
+    const response = await fetchAnything(raw.origin);
+    assert.equal(assertFailed(response, "garbage"), "protocol error");
   });
 
-  const loose = () => runtime.network.fetch as LooseFetch;
   const refusedAtOnce: [string, unknown, unknown, string | RegExp][] = [
     ["a malformed URL", "http//missing-colon", undefined, "invalid url"],
     ["a relative URL", "/todos/1", undefined, "invalid url"],
@@ -361,7 +317,7 @@ describe("fetch failures resolve with status -1", () => {
   ];
   for (const [name, uri, options, why] of refusedAtOnce) {
     it(`for ${name}`, async () => {
-      const pending = loose()(uri, options);
+      const pending = fetchAnything(uri, options);
       assert.ok(pending instanceof Promise);
       const reason = assertFailed(await pending, name);
       if (typeof why === "string") assert.equal(reason, why);
@@ -375,52 +331,43 @@ describe("fetch failures resolve with status -1", () => {
         throw new Error("Hostile Getter");
       },
     };
-    const response = await loose()(`${server.origin}/`, hostile);
+    const response = await fetchAnything(`${server.origin}/`, hostile);
     assert.equal(assertFailed(response, "hostile options"), "hostile getter");
   });
 
   it("for a body over the response limit", async () => {
-    const own = createNetRuntime({ limits: { httpMaxBodyBytes: 1000 } });
-    try {
-      const response = await own.network.fetch(`${server.origin}/big`);
-      assert.equal(assertFailed(response, "too large"), "response too large");
-    } finally {
-      await own.close();
-    }
+    const { fetch } = runtimeForTest({ limits: { httpMaxBodyBytes: 1000 } }).network;
+    const response = await fetch(`${server.origin}/big`);
+    assert.equal(assertFailed(response, "too large"), "response too large");
   });
 
   it("for a server that never answers, after httpTimeoutMs", async () => {
-    const own = createNetRuntime({ limits: { httpTimeoutMs: 200 } });
-    try {
-      const response = await own.network.fetch(`${server.origin}/hang`);
-      assert.equal(assertFailed(response, "timeout"), "timeout");
-    } finally {
-      await own.close();
-    }
+    const { fetch } = runtimeForTest({ limits: { httpTimeoutMs: 200 } }).network;
+    const response = await fetch(`${server.origin}/hang`);
+    assert.equal(assertFailed(response, "timeout"), "timeout");
   });
 
   it("for a request made just before the runtime closes (its backend still loading)", async () => {
-    const own = createNetRuntime();
-    const pending = own.network.fetch(`${server.origin}/hang`);
-    await own.close();
+    const runtime = runtimeForTest();
+    const pending = runtime.network.fetch(`${server.origin}/hang`);
+    await runtime.close();
     assert.equal(assertFailed(await pending, "made before close"), "runtime closed");
   });
 
   it("for a request in flight when the runtime closes, and for one made after", async () => {
-    const own = createNetRuntime();
+    const runtime = runtimeForTest();
     const seen = server.requests().length;
-    const pending = own.network.fetch(`${server.origin}/hang`);
+    const pending = runtime.network.fetch(`${server.origin}/hang`);
     await pollUntil(() => server.requests().length > seen, { what: "the request at the server" });
-    await own.close();
+    await runtime.close();
     assert.equal(assertFailed(await pending, "in flight at close"), "runtime closed");
-    const late = await own.network.fetch(`${server.origin}/`);
+    const late = await runtime.network.fetch(`${server.origin}/`);
     assert.equal(assertFailed(late, "after close"), "runtime closed");
   });
 
   it("when HTTP is not enabled", async () => {
-    const own = createNetRuntime({ features: { http: false } });
-    const response = await own.network.fetch(`${server.origin}/`);
+    const { fetch } = runtimeForTest({ features: { http: false } }).network;
+    const response = await fetch(`${server.origin}/`);
     assert.equal(assertFailed(response, "http off"), "http not available");
-    await own.close();
   });
 });

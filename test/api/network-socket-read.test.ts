@@ -6,10 +6,11 @@
  * kernel, and every byte still arrives once, in order.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { createNetRuntime, type NetRuntime, type Socket } from "../../src/index.js";
+import { describe, it } from "node:test";
+import type { Socket } from "../../src/index.js";
 import { pollUntil } from "../helpers/poll.js";
-import { startTcpPeer, type PeerConnection, type TcpPeer } from "../helpers/tcp-peer.js";
+import { runtimeForTest } from "../helpers/runtime.js";
+import { tcpPeerForTest } from "../helpers/tcp-peer.js";
 
 /** Frames with a 2-byte big-endian length prefix, as a script's binary protocol would. */
 function encodeFrames(bodies: Buffer[]): Buffer {
@@ -54,35 +55,25 @@ function completeBefore(bodies: Buffer[], offset: number): { frames: Buffer[]; c
   return { frames, consumed: position };
 }
 
+/** A socket connected to a peer for this test, and `arrive`: the peer writes bytes and the socket then holds `expected` unread. */
+async function framingPair(): Promise<{ sock: Socket; arrive: (bytes: Buffer, expected: number) => Promise<void> }> {
+  const peer = await tcpPeerForTest();
+  const sock = runtimeForTest().network.Network.Connect("127.0.0.1", peer.port);
+  const side = await peer.accepted();
+  await pollUntil(() => sock.status === "connected", { what: "the framing connection" });
+  const arrive = async (bytes: Buffer, expected: number) => {
+    if (bytes.length > 0) await side.write(bytes);
+    await pollUntil(() => sock.available === expected, { what: `${expected} buffered bytes (have ${sock.available})` });
+  };
+  return { sock, arrive };
+}
+
 describe("Socket.read(n) framing", () => {
-  let runtime: NetRuntime;
-  let peer: TcpPeer;
-  let sock: Socket;
-  let side: PeerConnection;
   const bodies = [Buffer.from("abc"), Buffer.alloc(0), Buffer.from([0, 255, 1, 254, 10, 13]), Buffer.from("x".repeat(40))];
   const stream = encodeFrames(bodies);
 
-  before(async () => {
-    runtime = createNetRuntime();
-    peer = await startTcpPeer();
-    sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
-    side = await peer.accepted();
-    await pollUntil(() => sock.status === "connected", { what: "the framing connection" });
-  });
-  after(async () => {
-    await runtime.close();
-    await peer.close();
-  });
-
-  /** Writes `bytes` from the peer and waits until the socket holds `expected` unread bytes. */
-  async function arrive(bytes: Buffer, expected: number): Promise<void> {
-    if (bytes.length > 0) await side.write(bytes);
-    await pollUntil(() => sock.available === expected, {
-      what: `${expected} buffered bytes (have ${sock.available})`,
-    });
-  }
-
   it(`reads the same ${bodies.length} frames whatever offset the stream is split at`, async () => {
+    const { sock, arrive } = await framingPair();
     const read = frameReader(sock);
     for (let offset = 0; offset <= stream.length; offset++) {
       await arrive(stream.subarray(0, offset), offset);
@@ -97,6 +88,7 @@ describe("Socket.read(n) framing", () => {
   });
 
   it("reads the frames when the stream arrives one byte at a time", async () => {
+    const { sock, arrive } = await framingPair();
     const read = frameReader(sock);
     const frames: Buffer[] = [];
     for (let offset = 0; offset < stream.length; offset++) {
@@ -108,6 +100,7 @@ describe("Socket.read(n) framing", () => {
   });
 
   it("reads a frame spread over several received chunks, and the small frames behind it", async () => {
+    const { sock, arrive } = await framingPair();
     const big = Buffer.alloc(60_000, 7);
     for (let i = 0; i < big.length; i += 997) big[i] = i % 256;
     const bigStream = encodeFrames([big, Buffer.from("after"), Buffer.from("!")]);
@@ -124,6 +117,7 @@ describe("Socket.read(n) framing", () => {
   });
 
   it("keeps everything while fewer than n bytes are buffered, and returns an empty buffer for read(0)", async () => {
+    const { sock, arrive } = await framingPair();
     await arrive(Buffer.from("12345"), 5);
     assert.equal(sock.read(6), null);
     assert.equal(sock.available, 5);
@@ -136,19 +130,10 @@ describe("Socket.read(n) framing", () => {
 describe("Socket receive backpressure", () => {
   const limit = 64 * 1024;
   const total = 32 * 1024 * 1024;
-  let runtime: NetRuntime;
-  let peer: TcpPeer;
-  before(async () => {
-    runtime = createNetRuntime({ limits: { recvBufferBytes: limit } });
-    peer = await startTcpPeer();
-  });
-  after(async () => {
-    await runtime.close();
-    await peer.close();
-  });
 
   it("stops reading from the kernel while the script does not read, and loses nothing", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
+    const peer = await tcpPeerForTest();
+    const sock = runtimeForTest({ limits: { recvBufferBytes: limit } }).network.Network.Connect("127.0.0.1", peer.port);
     const side = await peer.accepted();
     await pollUntil(() => sock.status === "connected", { what: "the connection" });
     const payload = Buffer.alloc(total);

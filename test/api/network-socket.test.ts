@@ -7,10 +7,11 @@
 import assert from "node:assert/strict";
 import * as net from "node:net";
 import { after, before, describe, it } from "node:test";
-import { createNetRuntime, type NetRuntime, type Socket } from "../../src/index.js";
+import type { RuntimeOptions, Socket } from "../../src/index.js";
 import { makeCertificates, startNginx, type Nginx } from "../helpers/peers.js";
 import { pollUntil } from "../helpers/poll.js";
-import { startTcpPeer, type TcpPeer } from "../helpers/tcp-peer.js";
+import { runtimeForTest } from "../helpers/runtime.js";
+import { tcpPeerForTest, type PeerConnection } from "../helpers/tcp-peer.js";
 import { ticker } from "../helpers/ticks.js";
 
 /** Waits until the socket has left "connecting" and checks it connected. */
@@ -30,18 +31,13 @@ async function closedPort(): Promise<number> {
 
 describe("Network.Connect against nginx", () => {
   let nginx: Nginx;
-  let runtime: NetRuntime;
   before(async () => {
     nginx = await startNginx(makeCertificates());
-    runtime = createNetRuntime();
   });
-  after(async () => {
-    await runtime.close();
-    await nginx.stop();
-  });
+  after(() => nginx.stop());
 
   it("runs the seed's example: wait while connecting, write a raw request, dump until the status leaves connected", async () => {
-    const { Network } = runtime.network;
+    const { Network } = runtimeForTest().network;
     const tick = ticker("the seed's socket example");
     const sock = Network.Connect("localhost", nginx.port);
     do {
@@ -70,7 +66,7 @@ describe("Network.Connect against nginx", () => {
   });
 
   it("hands out Buffers on Node", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", nginx.port);
+    const sock = runtimeForTest().network.Network.Connect("127.0.0.1", nginx.port);
     await connected(sock);
     sock.write("GET /hello.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     await pollUntil(() => sock.status === "fin", { what: "nginx to close" });
@@ -82,32 +78,22 @@ describe("Network.Connect against nginx", () => {
 });
 
 describe("Network.Connect addresses", () => {
-  let runtime: NetRuntime;
-  before(() => {
-    runtime = createNetRuntime();
-  });
-  after(() => runtime.close());
-
   for (const host of ["::1", "[::1]"]) {
     it(`connects to the IPv6 literal ${host}`, async () => {
-      const peer = await startTcpPeer("::1");
-      try {
-        const sock = runtime.network.Network.Connect(host, peer.port);
-        await connected(sock);
-        const side = await peer.accepted();
-        assert.equal(sock.write("over v6"), true);
-        await pollUntil(() => side.received().toString() === "over v6", { what: "the bytes at the IPv6 peer" });
-        await side.write("back");
-        await pollUntil(() => sock.available === 4, { what: "the answer over IPv6" });
-        assert.equal(sock.read()?.toString(), "back");
-      } finally {
-        await peer.close();
-      }
+      const peer = await tcpPeerForTest("::1");
+      const sock = runtimeForTest().network.Network.Connect(host, peer.port);
+      await connected(sock);
+      const side = await peer.accepted();
+      assert.equal(sock.write("over v6"), true);
+      await pollUntil(() => side.received().toString() === "over v6", { what: "the bytes at the IPv6 peer" });
+      await side.write("back");
+      await pollUntil(() => sock.available === 4, { what: "the answer over IPv6" });
+      assert.equal(sock.read()?.toString(), "back");
     });
   }
 
   it("ends in error with connection refused on a port nothing listens on", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", await closedPort());
+    const sock = runtimeForTest().network.Network.Connect("127.0.0.1", await closedPort());
     await pollUntil(() => sock.status !== "connecting", { what: "the refused connect to end" });
     assert.equal(sock.status, "error");
     assert.equal(sock.error, "connection refused");
@@ -116,7 +102,7 @@ describe("Network.Connect addresses", () => {
   });
 
   it("ends in error with host not found for an unknown name", async () => {
-    const sock = runtime.network.Network.Connect("nonexistent.invalid", 80);
+    const sock = runtimeForTest().network.Network.Connect("nonexistent.invalid", 80);
     assert.equal(sock.status, "connecting");
     await pollUntil(() => sock.status !== "connecting", { what: "DNS to fail" });
     assert.equal(sock.status, "error");
@@ -135,7 +121,7 @@ describe("Network.Connect addresses", () => {
   ];
   for (const [name, host, port, why] of badArguments) {
     it(`fails at once, without throwing, for ${name}`, () => {
-      const connect = runtime.network.Network.Connect as (host: unknown, port: unknown) => Socket;
+      const connect = runtimeForTest().network.Network.Connect as (host: unknown, port: unknown) => Socket;
       const sock = connect(host, port);
       assert.equal(sock.status, "error");
       assert.equal(sock.error, why);
@@ -147,20 +133,18 @@ describe("Network.Connect addresses", () => {
   }
 });
 
-describe("Socket.write", () => {
-  let runtime: NetRuntime;
-  let peer: TcpPeer;
-  before(async () => {
-    runtime = createNetRuntime({ limits: { sendBufferBytes: 1000 } });
-    peer = await startTcpPeer();
-  });
-  after(async () => {
-    await runtime.close();
-    await peer.close();
-  });
+/** A runtime and a peer for this test, and a socket from one to the other once it is connected. */
+async function connectedPair(options?: RuntimeOptions): Promise<{ sock: Socket; side: PeerConnection }> {
+  const peer = await tcpPeerForTest();
+  const sock = runtimeForTest(options).network.Network.Connect("127.0.0.1", peer.port);
+  await connected(sock);
+  return { sock, side: await peer.accepted() };
+}
 
+describe("Socket.write", () => {
   it("sends buffers, byte arrays and text in every encoding, and refuses data not valid for its kind", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
+    const peer = await tcpPeerForTest();
+    const sock = runtimeForTest().network.Network.Connect("127.0.0.1", peer.port);
     assert.equal(sock.write("too early"), false, "nothing is sent while connecting");
     await connected(sock);
     const side = await peer.accepted();
@@ -212,9 +196,7 @@ describe("Socket.write", () => {
   });
 
   it("refuses a write past the send buffer whole, and queues the ones that fit", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
-    await connected(sock);
-    const side = await peer.accepted();
+    const { sock, side } = await connectedPair({ limits: { sendBufferBytes: 1000 } });
     assert.equal(sock.write(new Uint8Array(1001)), false, "one write over the 1000-byte send buffer");
     assert.equal(sock.write("a".repeat(600)), true);
     assert.equal(sock.write("b".repeat(600)), false, "600 more in the same turn would pass the limit");
@@ -224,8 +206,7 @@ describe("Socket.write", () => {
   });
 
   it("never throws, whatever it is given", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
-    await connected(sock);
+    const { sock } = await connectedPair();
     const hostile = new Proxy([1, 2], {
       get(target, key) {
         if (key === "0") throw new Error("hostile getter");
@@ -240,21 +221,8 @@ describe("Socket.write", () => {
 });
 
 describe("Socket status fin", () => {
-  let runtime: NetRuntime;
-  let peer: TcpPeer;
-  before(async () => {
-    runtime = createNetRuntime();
-    peer = await startTcpPeer();
-  });
-  after(async () => {
-    await runtime.close();
-    await peer.close();
-  });
-
   it("is fin at once after a local close, sends what was written first, and keeps received bytes readable", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
-    await connected(sock);
-    const side = await peer.accepted();
+    const { sock, side } = await connectedPair();
     await side.write("bye!");
     await pollUntil(() => sock.available === 4, { what: "the peer's last bytes" });
     assert.equal(sock.write("last words"), true);
@@ -269,9 +237,7 @@ describe("Socket status fin", () => {
   });
 
   it("is fin after a remote close, with the bytes sent before it still readable", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
-    await connected(sock);
-    const side = await peer.accepted();
+    const { sock, side } = await connectedPair();
     side.socket.end("tail");
     await pollUntil(() => sock.status !== "connected", { what: "the remote close" });
     assert.equal(sock.status, "fin");
@@ -284,9 +250,7 @@ describe("Socket status fin", () => {
   });
 
   it("closing a socket that is already fin releases it and drops its unread bytes", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
-    await connected(sock);
-    const side = await peer.accepted();
+    const { sock, side } = await connectedPair();
     side.socket.end("unread");
     await pollUntil(() => sock.status === "fin", { what: "the remote close" });
     assert.equal(sock.available, 6);
@@ -298,9 +262,7 @@ describe("Socket status fin", () => {
   });
 
   it("is error with connection reset when the peer resets", async () => {
-    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
-    await connected(sock);
-    const side = await peer.accepted();
+    const { sock, side } = await connectedPair();
     side.socket.resetAndDestroy();
     await pollUntil(() => sock.status !== "connected", { what: "the reset" });
     assert.equal(sock.status, "error");
@@ -309,12 +271,13 @@ describe("Socket status fin", () => {
   });
 
   it("ends open sockets when the runtime closes; later connects fail with runtime closed", async () => {
-    const own = createNetRuntime();
-    const sock = own.network.Network.Connect("127.0.0.1", peer.port);
+    const peer = await tcpPeerForTest();
+    const runtime = runtimeForTest();
+    const sock = runtime.network.Network.Connect("127.0.0.1", peer.port);
     await connected(sock);
-    await own.close();
+    await runtime.close();
     assert.equal(sock.status, "fin");
-    const late = own.network.Network.Connect("127.0.0.1", peer.port);
+    const late = runtime.network.Network.Connect("127.0.0.1", peer.port);
     await pollUntil(() => late.status !== "connecting", { what: "the late connect to fail" });
     assert.equal(late.status, "error");
     assert.equal(late.error, "runtime closed");
@@ -323,7 +286,7 @@ describe("Socket status fin", () => {
 
 describe("Network.Connect without TCP", () => {
   it("returns a socket that has already failed, and nothing throws", () => {
-    const runtime = createNetRuntime({ features: { tcp: false } });
+    const runtime = runtimeForTest({ features: { tcp: false } });
     const sock = runtime.network.Network.Connect("127.0.0.1", 80);
     assert.equal(sock.status, "error");
     assert.equal(sock.error, "tcp not available");
@@ -331,6 +294,5 @@ describe("Network.Connect without TCP", () => {
     assert.equal(sock.read(), null);
     sock.close();
     assert.equal("tcp_connect" in runtime.net, false);
-    return runtime.close();
   });
 });

@@ -8,34 +8,28 @@ import assert from "node:assert/strict";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { createNetRuntime, type NetRuntime } from "../../src/index.js";
 import { startSocatEcho } from "../helpers/peers.js";
 import { eventsUntil, history, pollUntil } from "../helpers/poll.js";
 import type { Peer } from "../helpers/processes.js";
-import { startTcpPeer, type TcpPeer } from "../helpers/tcp-peer.js";
+import { runtimeForTest } from "../helpers/runtime.js";
+import { tcpPeerForTest } from "../helpers/tcp-peer.js";
 
 describe("net and network on one runtime", () => {
-  let runtime: NetRuntime;
   let echo: Peer;
-  let peer: TcpPeer;
-  let server: http.Server;
   before(async () => {
-    runtime = createNetRuntime();
     echo = await startSocatEcho();
-    peer = await startTcpPeer();
-    server = http.createServer((_request, response) => response.end("fetched"));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   });
-  after(async () => {
-    await runtime.close();
-    await echo.stop();
-    await peer.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  after(() => echo.stop());
 
   it("keeps each module's events and bytes to itself", async () => {
-    const { net, network } = runtime;
+    const { net, network } = runtimeForTest();
+    const peer = await tcpPeerForTest();
+    const server = http.createServer((_request, response) => response.end("fetched"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    after(() => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    });
     const events = history(net);
     const drain = () => {
       for (let event = net.poll_event(); event !== undefined; event = net.poll_event()) events.push(event);

@@ -2,9 +2,10 @@
  * An in-process TCP peer on node:net for tests that must control exactly
  * what the other end writes and when (framing split at every offset, remote
  * closes), and see exactly what arrived. Accepted sockets are handed out in
- * order; every wait is bounded.
+ * order; every wait is bounded; the peer closes when the current test ends.
  */
 import * as net from "node:net";
+import { after } from "node:test";
 import { pollUntil } from "./poll.js";
 
 /** One accepted connection on the peer's side, with everything it received. */
@@ -27,8 +28,8 @@ export interface TcpPeer {
   close(): Promise<void>;
 }
 
-/** Listens on `host` (127.0.0.1 by default), port 0. */
-export async function startTcpPeer(host = "127.0.0.1"): Promise<TcpPeer> {
+/** Listens on `host` (127.0.0.1 by default), port 0, until the current test ends. */
+export async function tcpPeerForTest(host = "127.0.0.1"): Promise<TcpPeer> {
   const connections: PeerConnection[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -48,7 +49,7 @@ export async function startTcpPeer(host = "127.0.0.1"): Promise<TcpPeer> {
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as net.AddressInfo;
   let next = 0;
-  return {
+  const peer: TcpPeer = {
     port,
     async accepted() {
       const index = next++;
@@ -59,4 +60,6 @@ export async function startTcpPeer(host = "127.0.0.1"): Promise<TcpPeer> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+  after(() => peer.close());
+  return peer;
 }
