@@ -249,6 +249,17 @@ describe("Socket status fin", () => {
     assert.equal(sock.write("too late"), false);
   });
 
+  it("is fin at once when closed while still connecting", async () => {
+    const peer = await tcpPeerForTest();
+    const sock = runtimeForTest().network.Network.Connect("127.0.0.1", peer.port);
+    assert.equal(sock.status, "connecting");
+    sock.close();
+    assert.equal(sock.status, "fin");
+    assert.equal(sock.error, null);
+    assert.equal(sock.write("x"), false);
+    assert.equal(sock.read(), null);
+  });
+
   it("closing a socket that is already fin releases it and drops its unread bytes", async () => {
     const { sock, side } = await connectedPair();
     side.socket.end("unread");
