@@ -62,6 +62,8 @@ export class Handle {
   readingPaused = false;
   /** Reading is paused until the runtime's download budget is back. */
   throttled = false;
+  /** Why the handle ended in error, kept for pull-only handles whose events are never queued. */
+  error: string | undefined = undefined;
   /** Protocol-owned state, such as an HTTP request's record. */
   info: unknown = undefined;
 

@@ -2,7 +2,8 @@
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
  * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
- * `poll`, `take` and `send`. It imports nothing from Node (SPEC 2-4).
+ * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
+ * imports nothing from Node (SPEC 2-4).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
@@ -49,9 +50,9 @@ export class NetCore {
     return handle;
   }
 
-  /** True when another connection (of `kind`, when given) would pass `maxConnections` or its kind's quota. */
-  atConnectionLimit(kind?: HandleKind): boolean {
-    const quota = kind === undefined ? undefined : CONNECTION_QUOTA[kind];
+  /** True when another connection of `kind` would pass `maxConnections` or its kind's quota. */
+  atConnectionLimit(kind: HandleKind): boolean {
+    const quota = CONNECTION_QUOTA[kind];
     if (quota !== undefined && this.openByQuota[quota] >= this.limits[quota]) return true;
     return this.openConnections >= this.limits.maxConnections;
   }
@@ -126,6 +127,7 @@ export class NetCore {
     if (handle.finished || handle.released) return;
     handle.finished = true;
     handle.status = status;
+    if (type === "error") handle.error = data;
     handle.transport = null;
     handle.outbox = null;
     handle.outboxBytes = 0;
@@ -164,6 +166,13 @@ export class NetCore {
       if (!handle.throttled) handle.transport?.resume?.();
     }
     return event.data;
+  }
+
+  /** Puts the unread rest of a payload taken by `take` back at the front of a pull-only handle's inbox. */
+  putBack(handle: Handle, data: Payload, bytes: number): void {
+    if (handle.released || !handle.pullOnly) return;
+    (handle.inbox ??= new Deque()).unshift(new QueuedEvent("data", handle, data, bytes));
+    handle.inboxBytes += bytes;
   }
 
   /** Queues a send for this turn's single write; returns true or an error text. */
