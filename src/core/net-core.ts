@@ -5,7 +5,7 @@
  * `poll`, `take` and `send`. It imports nothing from Node (SPEC 2-4).
  */
 import { Deque } from "./deque.js";
-import { ERR } from "./errors.js";
+import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
 import type { Limits } from "./limits.js";
@@ -88,7 +88,7 @@ export class NetCore {
     }
     if (handle.inboxBytes > this.limits.recvBufferBytes && !handle.readingPaused && handle.transport) {
       handle.readingPaused = true;
-      handle.transport.pause();
+      handle.transport.pause?.();
     }
   }
 
@@ -138,7 +138,7 @@ export class NetCore {
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
-      handle.transport?.resume();
+      handle.transport?.resume?.();
     }
     return event.data;
   }
@@ -148,7 +148,7 @@ export class NetCore {
     if (handle.status === "connecting") return ERR.notConnected;
     const transport = handle.transport;
     if (handle.finished || transport === null) return ERR.closed;
-    if (handle.outboxBytes + transport.pendingBytes() + bytes > this.limits.sendBufferBytes) {
+    if (handle.outboxBytes + (transport.pendingBytes?.() ?? 0) + bytes > this.limits.sendBufferBytes) {
       return ERR.sendBufferFull;
     }
     if (handle.outbox === null) {
@@ -174,7 +174,11 @@ export class NetCore {
     const bytes = handle.outboxBytes;
     handle.outbox = null;
     handle.outboxBytes = 0;
-    handle.transport?.write(chunks, bytes);
+    try {
+      handle.transport?.write?.(chunks, bytes);
+    } catch (error) {
+      this.end(handle, "error", "error", errorText(error));
+    }
   }
 
   /** A script's close: an open handle closes (the transport may end it itself, as a cancelled request does); a finished one is released. */
