@@ -165,7 +165,7 @@ export class EngineBase {
 
   /** Runs the script's top-level code and `init()`, then ticks at the tick rate until stopped. */
   async start(options: StartOptions = {}): Promise<void> {
-    this.beforeStart("start");
+    if (this.state !== "idle") throw new Error("start() was already called on this engine");
     if (this.compiled === undefined) throw new Error("start() needs a script tree: call and await mountScripts(path) first");
     const ticks = options.ticks;
     if (ticks !== undefined && !(Number.isInteger(ticks) && ticks >= 0)) throw new Error(`ticks must be a whole number, not ${ticks}`);
