@@ -48,15 +48,13 @@ export function runCommand(args: string[]): Promise<number> {
     }
     if (positionals.length !== 1) throw new UsageError("expected exactly one script tree (a folder or a .pak)");
     if (values.role !== "client" && values.role !== "server") throw new UsageError("--role must be client or server");
-    const engine = new Engine({
-      runtimeRole: values.role,
-      headless: values.headless === true,
-      tickRate: values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]),
-    });
-    engine.installNetwork(parseFeatures(values.features));
+    const tickRate = values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]);
+    const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
+    const features = parseFeatures(values.features);
+    const engine = new Engine({ runtimeRole: values.role, headless: values.headless === true, tickRate });
+    engine.installNetwork(features);
     await engine.mountScripts(positionals[0] as string);
     if (values.assets !== undefined) await engine.mountAssets(values.assets);
-    const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
     await engine.start({ ticks });
     return engine.finished;
