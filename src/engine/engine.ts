@@ -2,7 +2,8 @@
  * The engine: one class for both programs of a game, the role a config value.
  * It owns the installed modules (the network opt-in), the one mounted script
  * tree and the asset tree, the fixed-step loop that calls the script's
- * phases, and the shutdown that runs `shutdown()` and closes the network.
+ * phases (`init`, then `tick(dt)` and, with a window, `draw()` each tick),
+ * and the shutdown that runs `shutdown()` and closes the network.
  * Where files, realms and runtimes come from is the platform's (see
  * `index.ts` for Node); everything here is platform-neutral.
  */
@@ -199,6 +200,7 @@ export class EngineBase {
     this.ticks++;
     const dt = 1 / this.tickRate;
     this.callPhase("tick", dt);
+    if (!this.headless) this.callPhase("draw");
     this.ticker.fire(dt);
     this.runtime?.core.flush();
     this.reporter.flush();
@@ -247,6 +249,8 @@ export class EngineBase {
       headless: this.headless,
       access: (name) => this.modules.access(name),
       log: (level, args) => this.logger.log(level, args),
+      write: (level, line) => this.logger.raw(level, line),
+      exit: (code) => this.requestStop(code),
       nextTick: () => this.ticker.next(),
       network: (this.runtime as { network?: RiftNetwork } | undefined)?.network,
       report: (error, where) => this.reporter.report(error, where),

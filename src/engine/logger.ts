@@ -33,8 +33,13 @@ export class Logger {
   /** Writes one already formatted text at `level`. */
   line(level: LogLevel, text: string): void {
     const prefix = level === "print" ? `[${this.role}]` : `[${this.role}:${level}]`;
+    this.raw(level, `${prefix} ${text}`);
+  }
+
+  /** Writes a line as it is, without the role prefix. */
+  raw(level: LogLevel, line: string): void {
     try {
-      this.sink(level, `${prefix} ${text}`);
+      this.sink(level, line);
     } catch {
       // A broken sink (a closed pipe) must not take the engine down.
     }

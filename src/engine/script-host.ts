@@ -12,8 +12,8 @@ import type { ScriptRealm } from "./realm.js";
 import type { DescribedError } from "./reporter.js";
 import type { FileTree } from "./tree.js";
 
-/** The phases the engine calls. */
-export type PhaseName = "init" | "tick" | "shutdown";
+/** The phases the engine calls: `draw` after each `tick`, only when the engine is not headless. */
+export type PhaseName = "init" | "tick" | "draw" | "shutdown";
 
 /** The Scripter's Rift API as a runtime offers it (`runtime.network`). */
 export interface RiftNetwork {
@@ -27,8 +27,12 @@ export interface ScriptContext {
   readonly headless: boolean;
   /** `access(name)`: an installed module, or throws an Error that says how to install it. */
   access(name: unknown): unknown;
-  /** Writes a formatted line with the role prefix. */
+  /** Formats `args` (joined with spaces) and writes them with the role prefix. */
   log(level: LogLevel, args: readonly unknown[]): void;
+  /** Writes a line exactly as given (for a language with prefixes of its own). */
+  write(level: LogLevel, line: string): void;
+  /** Asks the engine to stop after the current tick, exiting with `code`. */
+  exit(code: number): void;
   /** A promise that resolves at the next tick (with dt in seconds). */
   nextTick(): Promise<number>;
   /** The installed `runtime.network`, or undefined before `installNetwork`. */

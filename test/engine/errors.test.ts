@@ -103,6 +103,11 @@ export function shutdown() { throw new RangeError("bye"); }`,
     ]);
   });
 
+  test("an error the runtime finds when compiling the bundle names the .ts line", async () => {
+    const { line } = await runScript({ "main.ts": `print("first");\nprint(import.meta.url);\n` });
+    assert.equal(await line(/script error at load/), "[server:error] script error at load: SyntaxError: Cannot use 'import.meta' outside a module\n    at main.ts:2:1");
+  });
+
   test("a syntax error fails the mount with the file, line and column", async () => {
     await assert.rejects(
       runScript({ "main.ts": "export function tick() {\n  let x = ;\n}\n" }),

@@ -11,30 +11,31 @@ import { engineForTest, runScript, writeTree } from "../helpers/engine.js";
 
 const PHASES = `
 const log = access("log");
-let ticks = 0;
+let ticks = 0, draws = 0;
 export function init() { log.info("init", access("sys").runtime_role(), access("sys").is_headless()); }
 export function tick(dt: number) { ticks++; if (ticks <= 2) print("tick", ticks, dt); }
-export function shutdown() { log.info("shutdown after", ticks, "ticks"); }
+export function draw() { draws++; }
+export function shutdown() { log.info("shutdown after", ticks, "ticks,", draws, "draws"); }
 `;
 
 describe("phases", () => {
-  test("init once, tick(dt) in seconds, shutdown on stop, each line prefixed with the role", async () => {
+  test("init once, tick(dt) in seconds, draw() with a window, shutdown on stop, lines prefixed with the role", async () => {
     const { engine, lines } = await runScript({ "main.ts": PHASES }, { runtimeRole: "client", headless: false, tickRate: 50 }, undefined, 5);
     assert.equal(await engine.finished, 0);
     assert.deepEqual(lines, [
       "[client:info] init client false",
       "[client] tick 1 0.02",
       "[client] tick 2 0.02",
-      "[client:info] shutdown after 5 ticks",
+      "[client:info] shutdown after 5 ticks, 5 draws",
     ]);
     assert.equal(engine.ticks, 5);
   });
 
-  test("start({ ticks }) runs exactly that many ticks, then stops by itself", async () => {
+  test("start({ ticks }) runs exactly that many ticks, then stops by itself; headless, nothing is drawn", async () => {
     const { engine, lines } = await runScript({ "main.ts": PHASES }, {}, undefined, 12);
     await engine.finished;
     assert.equal(engine.ticks, 12);
-    assert.equal(lines.at(-1), "[server:info] shutdown after 12 ticks");
+    assert.equal(lines.at(-1), "[server:info] shutdown after 12 ticks, 0 draws");
   });
 
   test("stop() runs shutdown, closes the network, and resolves; calling it again is harmless", async () => {
