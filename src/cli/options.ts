@@ -1,31 +1,47 @@
 /**
- * What the commands share: parse failures (node:util's parseArgs) become a
- * usage error that names the command and points at its help, and any other
- * failure a one-line message, instead of a stack trace.
+ * What the commands share: parsing their options (node:util's parseArgs,
+ * strict, with -h/--help on every command), printing the help, and turning
+ * failures into an exit code with a one-line message: a usage error names the
+ * command and points at its help (exit 2), any other failure exits 1.
  */
+import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /** A mistake on the command line: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
 
-/** Runs a command-line parse (node:util's parseArgs); what it throws becomes a UsageError. */
-export function asUsage<R>(parse: () => R): R {
-  try {
-    return parse();
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
 
-/** Runs a command body, turning usage errors and failures into a message and an exit code. */
-export async function runReporting(command: string, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`tickwire ${command}: ${error.message}\nRun "tickwire ${command} --help" for usage.\n`);
-      return 2;
+/** What a command's body gets: its parsed options and positional arguments. */
+export type Parsed<T extends OptionSpecs> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T & typeof HELP_OPTION; allowPositionals: true; strict: true }>
+>;
+
+/** Builds a command: parses `args` against `options`, prints `help` for -h, and runs `body` reporting its failures. */
+export function command<T extends OptionSpecs>(
+  name: string,
+  help: string,
+  options: T,
+  body: (parsed: Parsed<T>) => Promise<number>,
+): (args: string[]) => Promise<number> {
+  return async (args) => {
+    try {
+      let parsed: Parsed<T>;
+      try {
+        parsed = parseArgs({ args, options: { ...options, ...HELP_OPTION }, allowPositionals: true, strict: true });
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      if ((parsed.values as { help?: boolean }).help === true) {
+        process.stdout.write(help);
+        return 0;
+      }
+      return await body(parsed);
+    } catch (error) {
+      const usage = error instanceof UsageError;
+      const hint = usage ? `\nRun "tickwire ${name} --help" for usage.` : "";
+      process.stderr.write(`tickwire ${name}: ${(error as Error).message}${hint}\n`);
+      return usage ? 2 : 1;
     }
-    process.stderr.write(`tickwire ${command}: ${(error as Error).message}\n`);
-    return 1;
-  }
+  };
 }

@@ -6,8 +6,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { writePak } from "../engine/node-tree.js";
-import { parseArgs } from "node:util";
-import { asUsage, runReporting, UsageError } from "./options.js";
+import { command, UsageError } from "./options.js";
 
 const HELP = `Usage: tickwire pack <dir> [-o <file.pak>]
 
@@ -20,22 +19,11 @@ Options:
 `;
 
 /** Runs `tickwire pack`; returns the exit code. */
-export function packCommand(args: string[]): Promise<number> {
-  return runReporting("pack", async () => {
-    const options = {
-      out: { type: "string", short: "o" },
-      help: { type: "boolean", short: "h" },
-    } as const;
-    const { values, positionals } = asUsage(() => parseArgs({ args, options, allowPositionals: true, strict: true }));
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError("expected exactly one folder to pack");
-    const dir = positionals[0] as string;
-    const out = values.out ?? join(dirname(resolve(dir)), `${basename(resolve(dir))}.pak`);
-    const count = writePak(dir, out);
-    process.stdout.write(`packed ${count} files from ${dir} into ${out} (${statSync(out).size} bytes)\n`);
-    return 0;
-  });
-}
+export const packCommand = command("pack", HELP, { out: { type: "string", short: "o" } } as const, async ({ values, positionals }) => {
+  if (positionals.length !== 1) throw new UsageError("expected exactly one folder to pack");
+  const dir = positionals[0] as string;
+  const out = values.out ?? join(dirname(resolve(dir)), `${basename(resolve(dir))}.pak`);
+  const count = writePak(dir, out);
+  process.stdout.write(`packed ${count} files from ${dir} into ${out} (${statSync(out).size} bytes)\n`);
+  return 0;
+});

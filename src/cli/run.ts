@@ -7,8 +7,7 @@
  */
 import type { Features } from "../api/runtime.js";
 import { Engine } from "../engine/index.js";
-import { parseArgs } from "node:util";
-import { asUsage, runReporting, UsageError } from "./options.js";
+import { command, UsageError } from "./options.js";
 
 const HELP = `Usage: tickwire run <scripts dir or .pak> --role client|server [options]
 
@@ -29,37 +28,30 @@ before the process exits.
 
 const FEATURES = ["tcp", "http", "ws"] as const;
 
+const OPTIONS = {
+  role: { type: "string" },
+  headless: { type: "boolean" },
+  assets: { type: "string" },
+  "tick-rate": { type: "string" },
+  ticks: { type: "string" },
+  features: { type: "string" },
+} as const;
+
 /** Runs `tickwire run`; returns the exit code. */
-export function runCommand(args: string[]): Promise<number> {
-  return runReporting("run", async () => {
-    const options = {
-      role: { type: "string" },
-      headless: { type: "boolean" },
-      assets: { type: "string" },
-      "tick-rate": { type: "string" },
-      ticks: { type: "string" },
-      features: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    } as const;
-    const { values, positionals } = asUsage(() => parseArgs({ args, options, allowPositionals: true, strict: true }));
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError("expected exactly one script tree (a folder or a .pak)");
-    if (values.role !== "client" && values.role !== "server") throw new UsageError("--role must be client or server");
-    const tickRate = values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]);
-    const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
-    const features = parseFeatures(values.features);
-    const engine = new Engine({ runtimeRole: values.role, headless: values.headless === true, tickRate });
-    engine.installNetwork(features);
-    await engine.mountScripts(positionals[0] as string);
-    if (values.assets !== undefined) await engine.mountAssets(values.assets);
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
-    await engine.start({ ticks });
-    return engine.finished;
-  });
-}
+export const runCommand = command("run", HELP, OPTIONS, async ({ values, positionals }) => {
+  if (positionals.length !== 1) throw new UsageError("expected exactly one script tree (a folder or a .pak)");
+  if (values.role !== "client" && values.role !== "server") throw new UsageError("--role must be client or server");
+  const tickRate = values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]);
+  const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
+  const features = parseFeatures(values.features);
+  const engine = new Engine({ runtimeRole: values.role, headless: values.headless === true, tickRate });
+  engine.installNetwork(features);
+  await engine.mountScripts(positionals[0] as string);
+  if (values.assets !== undefined) await engine.mountAssets(values.assets);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
+  await engine.start({ ticks });
+  return engine.finished;
+});
 
 /** "--features tcp,ws" as feature flags: the named ones on, the others off. */
 function parseFeatures(list: string | undefined): Features | undefined {

@@ -6,35 +6,18 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { packTree } from "./pak.js";
-import { normalizeKey, treeFromPak, type FileTree } from "./tree.js";
+import { ListedTree, treeFromPak, type FileTree } from "./tree.js";
 
 /** A folder on disk: its file list is taken when it is opened, contents are read when asked for. */
-export class FolderTree implements FileTree {
-  private readonly sorted: readonly string[];
-  private readonly known: ReadonlySet<string>;
-
-  constructor(readonly source: string) {
-    this.sorted = listFiles(source).sort();
-    this.known = new Set(this.sorted);
+export class FolderTree extends ListedTree {
+  constructor(source: string) {
+    super(source, listFiles(source));
   }
 
-  /** Every file's key, sorted. */
-  keys(): readonly string[] {
-    return this.sorted;
-  }
-
-  /** True when the folder had a file at `key` when it was opened. */
-  has(key: string): boolean {
-    const normal = normalizeKey(key);
-    return normal !== undefined && this.known.has(normal);
-  }
-
-  /** The bytes of the file at `key` (a plain Uint8Array, not a Buffer), or undefined when the tree has no such file. */
-  read(key: string): Uint8Array | undefined {
-    const normal = normalizeKey(key);
-    if (normal === undefined || !this.known.has(normal)) return undefined;
+  /** The file's bytes as a plain Uint8Array (not a Buffer), or undefined when it can no longer be read. */
+  protected load(key: string): Uint8Array | undefined {
     try {
-      const data = readFileSync(join(this.source, ...normal.split("/")));
+      const data = readFileSync(join(this.source, ...key.split("/")));
       return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     } catch {
       return undefined;

@@ -31,15 +31,17 @@ export function normalizeKey(key: unknown): string | undefined {
   return parts.length === 0 ? undefined : parts.join("/");
 }
 
-/** A tree held in memory, such as the contents of a `.pak`. */
-export class MemoryTree implements FileTree {
+/** A tree whose file list is known up front; subclasses load a listed file's bytes. */
+export abstract class ListedTree implements FileTree {
   private readonly sorted: readonly string[];
+  private readonly known: ReadonlySet<string>;
 
   constructor(
     readonly source: string,
-    private readonly files: ReadonlyMap<string, Uint8Array>,
+    keys: Iterable<string>,
   ) {
-    this.sorted = [...files.keys()].sort();
+    this.sorted = [...keys].sort();
+    this.known = new Set(this.sorted);
   }
 
   /** Every file's key, sorted. */
@@ -47,16 +49,33 @@ export class MemoryTree implements FileTree {
     return this.sorted;
   }
 
-  /** True when the tree has a file at `key`. */
+  /** True when the tree lists a file at `key`. */
   has(key: string): boolean {
     const normal = normalizeKey(key);
-    return normal !== undefined && this.files.has(normal);
+    return normal !== undefined && this.known.has(normal);
   }
 
-  /** The bytes of the file at `key`, or undefined. */
+  /** The bytes of the file at `key`, or undefined when the tree lists none. */
   read(key: string): Uint8Array | undefined {
     const normal = normalizeKey(key);
-    return normal === undefined ? undefined : this.files.get(normal);
+    return normal !== undefined && this.known.has(normal) ? this.load(normal) : undefined;
+  }
+
+  /** The bytes of a listed file (its key already normalised). */
+  protected abstract load(key: string): Uint8Array | undefined;
+}
+
+/** A tree held in memory, such as the contents of a `.pak`. */
+export class MemoryTree extends ListedTree {
+  constructor(
+    source: string,
+    private readonly files: ReadonlyMap<string, Uint8Array>,
+  ) {
+    super(source, files.keys());
+  }
+
+  protected load(key: string): Uint8Array | undefined {
+    return this.files.get(key);
   }
 }
 
