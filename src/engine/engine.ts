@@ -13,7 +13,7 @@ import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, type RuntimeRole } from "./modules.js";
 import type { RealmFactory } from "./realm.js";
 import { ErrorReporter } from "./reporter.js";
-import type { CompiledScript, PhaseName, RiftNetwork, ScriptContext, ScriptHost, ScriptInstance } from "./script-host.js";
+import type { CompiledScript, PhaseName, ScriptContext, ScriptHost, ScriptInstance } from "./script-host.js";
 import { TickSignal } from "./tick-signal.js";
 import type { FileTree } from "./tree.js";
 
@@ -123,8 +123,7 @@ export class EngineBase {
     const runtime = this.platform.createRuntime({ ...options, features });
     this.runtime = runtime;
     this.modules.install("net", runtime.net);
-    const network = (runtime as { network?: RiftNetwork }).network;
-    if (network !== undefined) this.modules.install("network", network);
+    this.modules.install("network", runtime.network);
     return runtime;
   }
 
@@ -252,7 +251,7 @@ export class EngineBase {
       write: (level, line) => this.logger.raw(level, line),
       exit: (code) => this.requestStop(code),
       nextTick: () => this.ticker.next(),
-      network: (this.runtime as { network?: RiftNetwork } | undefined)?.network,
+      network: this.runtime?.network,
       report: (error, where) => this.reporter.report(error, where),
       createRealm: this.platform.createRealm,
     };

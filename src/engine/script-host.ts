@@ -6,6 +6,7 @@
  * reporting and a fresh realm. A second language (Epitaph's `main.ep`) is one
  * more host in the engine's list.
  */
+import type { NetworkModule } from "../api/network.js";
 import type { LogLevel } from "./logger.js";
 import type { RuntimeRole } from "./modules.js";
 import type { ScriptRealm } from "./realm.js";
@@ -14,12 +15,6 @@ import type { FileTree } from "./tree.js";
 
 /** The phases the engine calls: `draw` after each `tick`, only when the engine is not headless. */
 export type PhaseName = "init" | "tick" | "draw" | "shutdown";
-
-/** The Scripter's Rift API as a runtime offers it (`runtime.network`). */
-export interface RiftNetwork {
-  Network: unknown;
-  fetch(uri: unknown, options?: unknown): Promise<unknown>;
-}
 
 /** What the engine gives one instance of a script tree. */
 export interface ScriptContext {
@@ -36,7 +31,7 @@ export interface ScriptContext {
   /** A promise that resolves at the next tick (with dt in seconds). */
   nextTick(): Promise<number>;
   /** The installed `runtime.network`, or undefined before `installNetwork`. */
-  readonly network: RiftNetwork | undefined;
+  readonly network: NetworkModule | undefined;
   /** Logs an error the script raised `where` ("at load", "in async code", ...). */
   report(error: unknown, where: string): void;
   /** Creates an isolated global scope holding `globals`; errors nothing awaited go to `onUncaught`. */

@@ -7,9 +7,13 @@
  */
 import "./web.js";
 import type { Net } from "../api/net.js";
+import type { NetworkModule } from "../api/network.js";
+import type { Fetch } from "../api/network-fetch.js";
 import type { Assets, Json, Log, Sys } from "../engine/modules.js";
 
-export type { Net, Assets, Json, Log, Sys };
+export type { Net, NetworkModule, Assets, Json, Log, Sys };
+export type { Socket, SocketStatus } from "../api/network-socket.js";
+export type { FetchOptions, HttpMethod, Response } from "../api/network-fetch.js";
 export type * from "../core/events.js";
 
 declare global {
@@ -17,6 +21,8 @@ declare global {
   interface TickwireModules {
     /** The seed 000 network module (after the host's `engine.installNetwork()`). */
     net: Net;
+    /** The Scripter's Rift API, `{ Network, fetch }`, the same as the globals. */
+    network: NetworkModule;
     sys: Sys;
     log: Log;
     json: Json;
@@ -30,6 +36,12 @@ declare global {
 
   /** Writes the arguments, joined with spaces, to the log with the runtime role as prefix. */
   function print(...args: unknown[]): void;
+
+  /** Scripter's Rift sockets: `Network.Connect(host, port)` returns a polled `Socket` at once. */
+  const Network: NetworkModule["Network"];
+
+  /** Scripter's Rift `fetch`: resolves with the whole response and never rejects (status -1 on failure). */
+  const fetch: Fetch;
 
   /** Engine events a script can await. */
   const Event: {

@@ -112,6 +112,6 @@ function networkGlobals(context: ScriptContext, realm: () => ScriptRealm, fail: 
   }
   return {
     Network: network.Network,
-    fetch: (uri: unknown, options?: unknown) => realm().Promise.resolve(network.fetch(uri, options)),
+    fetch: (...args: Parameters<typeof network.fetch>) => realm().Promise.resolve(network.fetch(...args)),
   };
 }

@@ -37,6 +37,16 @@ const timer: number = setTimeout(() => print("later"), 10);
 clearTimeout(timer);
 console.log(btoa("x"), structuredClone({ a: 1 }), crypto.randomUUID());
 
+const sock = Network.Connect("127.0.0.1", 7777);
+const socketStatus: "connecting" | "connected" | "error" | "fin" = sock.status;
+const chunk: Uint8Array | null = sock.read(4);
+const response = await fetch("http://127.0.0.1/", { method: "POST", body: { json: { a: 1 } } });
+const code: number = response.status;
+const sameFetch: typeof fetch = access("network").fetch;
+print(socketStatus, chunk, code, sameFetch === fetch, response.text());
+// @ts-expect-error fetch takes the seed's six methods
+void fetch("http://127.0.0.1/", { method: "CONNECT" });
+
 // @ts-expect-error scripts see no Node globals
 process.exit(1);
 // @ts-expect-error no Buffer value either
