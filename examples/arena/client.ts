@@ -1,22 +1,18 @@
 /**
  * The arena's client program: an engine with the client role, the network
- * installed, and the same script tree and assets as the server. The scripts
- * find the server through its status endpoint and play by themselves.
+ * installed, and the same scripts and assets as the server. The scripts find
+ * the server through its status endpoint and play by themselves.
  * Run: npx tsx examples/arena/client.ts [--status <url>] [--transport tcp|ws] [--name you] [--seconds 0]
  */
 import { parseArgs } from "node:util";
 import { Engine } from "tickwire/engine";
 
+const text = (value: string) => ({ type: "string", default: value }) as const;
 const here = (path: string) => new URL(path, import.meta.url).pathname;
 const { values: args } = parseArgs({
   options: {
-    scripts: { type: "string", default: here("scripts") },
-    assets: { type: "string", default: here("assets") },
-    status: { type: "string", default: "http://127.0.0.1:8080/status" },
-    transport: { type: "string", default: "tcp" },
-    name: { type: "string", default: "player" },
-    seconds: { type: "string", default: "0" },
-    headless: { type: "boolean", default: false },
+    scripts: text(here("scripts")), assets: text(here("assets")), status: text("http://127.0.0.1:8080/status"),
+    transport: text("tcp"), name: text("player"), seconds: text("0"), headless: { type: "boolean", default: false },
   },
 });
 

@@ -36,6 +36,6 @@ export function printSummary(status: Record<string, unknown>, bots: readonly Bot
   ]);
   const header = ["player", "via", "score", "msgs in", "msgs out", "bytes in", "bytes out", "rtt p50", "rtt p99"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
+  for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
   console.log(`round trip over ${all.length} pings: p50 ${ms(percentile(all, 0.5))}, p99 ${ms(percentile(all, 0.99))}`);
 }

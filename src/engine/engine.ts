@@ -52,6 +52,9 @@ export interface StartOptions {
 /** How long `stop()` waits for an async `shutdown()` before closing the network anyway. */
 const SHUTDOWN_WAIT_MS = 5000;
 
+/** Modules the engine installs when asked (installNetwork, mountAssets); a host program cannot take their names. */
+const INSTALLED_BY_ENGINE = ["net", "network", "assets"];
+
 type State = "idle" | "running" | "stopped";
 
 /** A game engine for one process: the client or the headless server of a game. */
@@ -72,7 +75,7 @@ export class EngineBase {
   private readonly loop: FixedStepLoop;
   private readonly hosts: readonly ScriptHost[];
   private runtime: NetRuntime | undefined;
-  private scriptsMount: Promise<CompiledScript> | undefined;
+  private scriptsMounted = false;
   private compiled: CompiledScript | undefined;
   private assetsMounted = false;
   private instance: ScriptInstance | undefined;
@@ -91,7 +94,7 @@ export class EngineBase {
     }
     const tickRate = config.tickRate ?? 60;
     if (!(typeof tickRate === "number" && tickRate > 0 && tickRate <= 1000)) {
-      throw new Error(`tickRate must be a number of ticks per second from 1 to 1000, not ${tickRate}`);
+      throw new Error(`tickRate must be a positive number of ticks per second, at most 1000, not ${tickRate}`);
     }
     this.role = config.runtimeRole;
     this.headless = config.headless === true;
@@ -130,29 +133,25 @@ export class EngineBase {
   /** Installs a module of the host program's own, which scripts reach with `access(name)`. */
   installModule(name: string, module: object): void {
     this.beforeStart("installModule");
-    if (this.modules.has(name)) throw new Error(`a module named "${name}" is already installed`);
+    if (this.modules.has(name) || INSTALLED_BY_ENGINE.includes(name)) {
+      throw new Error(`a module named "${name}" is already installed, or installed by the engine itself`);
+    }
     this.modules.install(name, module);
   }
 
   /** Mounts the script tree (a folder or a `.pak`); exactly once per engine. Rejects if the tree cannot be loaded. */
-  mountScripts(tree: string | FileTree): Promise<void> {
+  async mountScripts(tree: string | FileTree): Promise<void> {
     this.beforeStart("mountScripts");
-    if (this.scriptsMount !== undefined) {
-      return Promise.reject(new Error("mountScripts() was already called: an engine mounts exactly one script tree"));
+    if (this.scriptsMounted) throw new Error("mountScripts() was already called: an engine mounts exactly one script tree");
+    this.scriptsMounted = true;
+    const opened = typeof tree === "string" ? this.platform.openTree(tree) : tree;
+    const host = this.hosts.find((candidate) => opened.has(candidate.entry));
+    if (host === undefined) {
+      throw new Error(`${opened.source} has no ${this.hosts.map((candidate) => candidate.entry).join(" or ")} at its root`);
     }
-    this.scriptsMount = (async () => {
-      const opened = typeof tree === "string" ? this.platform.openTree(tree) : tree;
-      const host = this.hosts.find((candidate) => opened.has(candidate.entry));
-      if (host === undefined) {
-        const entries = this.hosts.map((candidate) => candidate.entry).join(" or ");
-        throw new Error(`${opened.source} has no ${entries} at its root`);
-      }
-      return host.compile(opened);
-    })();
-    return this.scriptsMount.then((compiled) => {
-      this.compiled = compiled;
-      this.reporter.useDescriber((error) => compiled.describe(error));
-    });
+    const compiled = await host.compile(opened);
+    this.compiled = compiled;
+    this.reporter.useDescriber((error) => compiled.describe(error));
   }
 
   /** Mounts the asset tree (a folder or a `.pak`) that `assets.*` reads; once per engine. */

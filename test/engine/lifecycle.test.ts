@@ -148,16 +148,19 @@ describe("calls out of order", () => {
     await engine.mountScripts(writeTree({ "main.ts": "" }));
     await engine.start();
     assert.throws(() => engine.installNetwork(), /installNetwork\(\) must be called before engine.start\(\)/);
+    await assert.rejects(engine.mountScripts(writeTree({ "main.ts": "" })), /mountScripts\(\) must be called before engine.start\(\)/);
     await assert.rejects(engine.mountAssets(writeTree({})), /mountAssets\(\) must be called before engine.start\(\)/);
     await assert.rejects(engine.start(), /start\(\) was already called/);
   });
 
-  test("installNetwork twice, a bad role and a bad tick rate are clear errors", () => {
+  test("installNetwork twice, a module under a taken name, a bad role and a bad tick rate are clear errors", () => {
     const { engine } = engineForTest();
     engine.installNetwork();
     assert.throws(() => engine.installNetwork(), /installNetwork\(\) was already called/);
     assert.throws(() => new Engine({ runtimeRole: "host" as "server" }), /runtimeRole must be "client" or "server"/);
-    assert.throws(() => new Engine({ runtimeRole: "server", tickRate: 0 }), /tickRate must be a number/);
+    assert.throws(() => new Engine({ runtimeRole: "server", tickRate: 0 }), /tickRate must be a positive number of ticks per second, at most 1000, not 0/);
+    assert.throws(() => engine.installModule("net", {}), /a module named "net" is already installed, or installed by the engine itself/);
+    assert.throws(() => engine.installModule("sys", {}), /a module named "sys" is already installed/);
   });
 
   test("a tree without main.ts, and a path that does not exist, fail the mount", async () => {
