@@ -9,20 +9,26 @@ export type { Net, NetShared } from "./api/net.js";
 export type { NetTcp } from "./api/net-tcp.js";
 export type { NetHttp, HttpResponseRecord } from "./api/net-http.js";
 export type { NetWs } from "./api/net-ws.js";
+export type { NetworkModule } from "./api/network.js";
+export type { Socket, SocketStatus } from "./api/network-socket.js";
+export type { TextEncodingName } from "./api/network-bytes.js";
+export type { Fetch, FetchOptions, HttpMethod, Response } from "./api/network-fetch.js";
 export type { NetRuntime, RuntimeOptions, Features } from "./api/runtime.js";
 export type * from "./core/events.js";
 export type { Limits } from "./core/limits.js";
+export type { PolicyOptions, PolicyRule } from "./policy/policy.js";
 export { DEFAULT_LIMITS } from "./core/limits.js";
 export { ERR } from "./core/errors.js";
 
 const nodePlatform: PlatformLoaders = {
   byteLength: (text) => Buffer.byteLength(text),
-  tcp: () => import("./tcp/node-tcp.js").then((mod) => mod.tcpBackend),
+  bytes: (data) => (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+  tcp: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)),
   http: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)),
   ws: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)),
 };
 
-/** Creates a runtime: every handle, one event queue, and the `net` module, on Node. */
+/** Creates a runtime: every handle, one event queue, and the `net` and `network` modules, on Node. */
 export function createNetRuntime(options?: RuntimeOptions): NetRuntime {
   return buildRuntime(options, nodePlatform);
 }

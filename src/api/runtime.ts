@@ -1,16 +1,18 @@
 /**
  * Assembles a runtime from a platform: resolves the options, creates the core,
  * wraps each enabled protocol's loader so it loads on first use, and builds
- * the script-facing modules over them.
+ * the script-facing modules (`net`, `network`) over them.
  */
 import { Lazy } from "../core/lazy.js";
 import { resolveLimits, type Limits } from "../core/limits.js";
 import { NetCore } from "../core/net-core.js";
 import type { HttpBackend } from "../http/backend.js";
 import { HttpClient } from "../http/client.js";
+import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
 import type { TcpBackend } from "../tcp/backend.js";
 import type { WsBackend } from "../ws/backend.js";
 import { createNet, type Net } from "./net.js";
+import { createNetwork, type NetworkModule } from "./network.js";
 import type { Backends, Platform } from "./platform.js";
 
 /** Which protocols a runtime offers. */
@@ -28,6 +30,8 @@ export interface RuntimeOptions {
   limits?: Partial<Limits>;
   /** Extra CAs (PEM text, or a list) trusted for https: and wss:, besides the built-in ones. */
   tls?: { ca?: string | string[] };
+  /** Host rules and listening permission (SPEC 11); without it every host is allowed. Throws when malformed. */
+  policy?: PolicyOptions;
 }
 
 /** What a backend loader is given. */
@@ -35,6 +39,8 @@ export interface BackendSettings {
   core: NetCore;
   limits: Limits;
   ca: string[];
+  /** The host policy, or undefined to allow every connection. */
+  policy: HostPolicy | undefined;
 }
 
 /** A platform's way of loading each protocol backend; a missing loader means the platform lacks it. */
@@ -48,6 +54,8 @@ export interface PlatformLoaders extends Platform {
 export interface NetRuntime {
   /** The seed 000 `net` module. */
   net: Net;
+  /** The seed 002 Scripter's Rift module: `Network.Connect` and `fetch`. */
+  network: NetworkModule;
   /** The resolved limits in force. */
   limits: Readonly<Limits>;
   /** Closes every handle and resolves when every socket is gone. */
@@ -66,7 +74,8 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
   const core = new NetCore(limits);
   const given = options?.tls?.ca;
   const ca = typeof given === "string" ? [given] : Array.isArray(given) ? given.filter((c) => typeof c === "string") : [];
-  const settings: BackendSettings = { core, limits, ca };
+  const policy = options?.policy === undefined ? undefined : HostPolicy.from(options.policy);
+  const settings: BackendSettings = { core, limits, ca, policy };
   const features = options?.features ?? {};
   const lazy = <T>(enabled: boolean | undefined, load: ((s: BackendSettings) => Promise<T>) | undefined) =>
     enabled !== false && load !== undefined ? new Lazy(() => load(settings)) : undefined;
@@ -75,20 +84,22 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     http: lazy(features.http, platform.http),
     ws: lazy(features.ws, platform.ws),
   };
-  const http = backends.http && new HttpClient(backends.http, limits);
+  const http = backends.http && new HttpClient(backends.http, limits, core.bandwidth);
   const net = createNet(core, backends, http, platform);
   let closing: Promise<void> | undefined;
   return {
     net,
+    network: createNetwork(core, backends, http, platform),
     limits,
     core,
     http,
     backends,
     close() {
       closing ??= (async () => {
-        await core.shutdown();
-        const loaded = [backends.http?.loaded, backends.ws?.loaded];
-        await Promise.all(loaded.map((backend) => backend?.shutdown()));
+        const handlesEnded = core.shutdown();
+        http?.close();
+        const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded];
+        await Promise.all([handlesEnded, ...loaded.map((backend) => backend?.shutdown())]);
       })();
       return closing;
     },

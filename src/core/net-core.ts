@@ -2,17 +2,24 @@
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
  * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
- * `poll`, `take` and `send`. It imports nothing from Node (SPEC 2-4).
+ * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
+ * imports nothing from Node (SPEC 2-4).
  */
+import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
-import { ERR } from "./errors.js";
+import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
 import type { Limits } from "./limits.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
-const CONNECTION_KINDS: ReadonlySet<HandleKind> = new Set(["tcp", "ws", "socket"]);
+/** The connection kinds, each with the quota it counts against besides `maxConnections`. */
+const CONNECTION_QUOTA: Partial<Record<HandleKind, "maxTcpConnections" | "maxWebSockets">> = {
+  tcp: "maxTcpConnections",
+  socket: "maxTcpConnections",
+  ws: "maxWebSockets",
+};
 
 /** The handle table, event queue and send batching of one runtime. */
 export class NetCore {
@@ -24,23 +31,29 @@ export class NetCore {
   private nextId = 1;
   private dirty: Handle[] = [];
   private openConnections = 0;
+  private readonly openByQuota = { maxTcpConnections: 0, maxWebSockets: 0 };
+  /** The runtime's upload and download budgets. */
+  readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
   closed = false;
 
   constructor(readonly limits: Limits) {
     this.compactAt = 4 * limits.retainedHandles + 1024;
+    this.bandwidth = new Bandwidth(limits);
   }
 
   /** Creates a handle with a fresh id; connections count against `maxConnections`. */
   open(kind: HandleKind, status: string, pullOnly = false): Handle {
     const handle = new Handle(this.nextId++, kind, status, pullOnly);
     this.table.set(handle.id, handle);
-    if (CONNECTION_KINDS.has(kind)) this.openConnections++;
+    this.countConnection(kind, 1);
     return handle;
   }
 
-  /** True when another connection would pass `maxConnections`. */
-  atConnectionLimit(): boolean {
+  /** True when another connection of `kind` would pass `maxConnections` or its kind's quota. */
+  atConnectionLimit(kind: HandleKind): boolean {
+    const quota = CONNECTION_QUOTA[kind];
+    if (quota !== undefined && this.openByQuota[quota] >= this.limits[quota]) return true;
     return this.openConnections >= this.limits.maxConnections;
   }
 
@@ -91,8 +104,19 @@ export class NetCore {
     }
     if (handle.inboxBytes > this.limits.recvBufferBytes && !handle.readingPaused && handle.transport) {
       handle.readingPaused = true;
-      handle.transport.pause();
+      handle.transport.pause?.();
     }
+    if (this.bandwidth.received(bytes) && !handle.throttled && handle.transport) {
+      handle.throttled = true;
+      handle.transport.pause?.();
+      this.bandwidth.whenDownloadAvailable(() => this.unthrottle(handle));
+    }
+  }
+
+  /** Resumes a handle paused for the download budget, unless it is still paused for its receive buffer. */
+  private unthrottle(handle: Handle): void {
+    handle.throttled = false;
+    if (!handle.readingPaused) handle.transport?.resume?.();
   }
 
   /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
@@ -106,10 +130,11 @@ export class NetCore {
     if (handle.finished || handle.released) return;
     handle.finished = true;
     handle.status = status;
+    if (type === "error") handle.error = data;
     handle.transport = null;
     handle.outbox = null;
     handle.outboxBytes = 0;
-    if (CONNECTION_KINDS.has(handle.kind)) this.openConnections--;
+    this.countConnection(handle.kind, -1);
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
     this.finishedOrder.push(handle);
     this.finishedCount++;
@@ -141,9 +166,16 @@ export class NetCore {
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
-      handle.transport?.resume();
+      if (!handle.throttled) handle.transport?.resume?.();
     }
     return event.data;
+  }
+
+  /** Puts the unread rest of a payload taken by `take` back at the front of a pull-only handle's inbox. */
+  putBack(handle: Handle, data: Payload, bytes: number): void {
+    if (handle.released || !handle.pullOnly) return;
+    (handle.inbox ??= new Deque()).unshift(new QueuedEvent("data", handle, data, bytes));
+    handle.inboxBytes += bytes;
   }
 
   /** Queues a send for this turn's single write; returns true or an error text. */
@@ -151,9 +183,10 @@ export class NetCore {
     if (handle.status === "connecting") return ERR.notConnected;
     const transport = handle.transport;
     if (handle.finished || transport === null) return ERR.closed;
-    if (handle.outboxBytes + transport.pendingBytes() + bytes > this.limits.sendBufferBytes) {
+    if (handle.outboxBytes + (transport.pendingBytes?.() ?? 0) + bytes > this.limits.sendBufferBytes) {
       return ERR.sendBufferFull;
     }
+    if (!this.bandwidth.trySend(bytes)) return ERR.rateLimited;
     if (handle.outbox === null) {
       handle.outbox = [];
       if (this.dirty.push(handle) === 1) queueMicrotask(this.flush);
@@ -177,7 +210,11 @@ export class NetCore {
     const bytes = handle.outboxBytes;
     handle.outbox = null;
     handle.outboxBytes = 0;
-    handle.transport?.write(chunks, bytes);
+    try {
+      handle.transport?.write?.(chunks, bytes);
+    } catch (error) {
+      this.end(handle, "error", "error", errorText(error));
+    }
   }
 
   /** A script's close: an open handle closes (the transport may end it itself, as a cancelled request does); a finished one is released. */
@@ -219,6 +256,7 @@ export class NetCore {
   /** Closes every handle's socket (each transport may end its handle first) and resolves when all are gone. */
   async shutdown(): Promise<void> {
     this.closed = true;
+    this.bandwidth.stop();
     this.flush();
     const gone: Promise<void>[] = [];
     for (const handle of this.table.values()) {
@@ -228,6 +266,13 @@ export class NetCore {
       this.end(handle, "closed", "closed");
     }
     await Promise.all(gone);
+  }
+
+  private countConnection(kind: HandleKind, change: 1 | -1): void {
+    const quota = CONNECTION_QUOTA[kind];
+    if (quota === undefined) return;
+    this.openConnections += change;
+    this.openByQuota[quota] += change;
   }
 
   private pushEvent(event: QueuedEvent): void {

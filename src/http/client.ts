@@ -1,8 +1,12 @@
 /**
  * The platform-neutral HTTP client both APIs share: it keeps at most
  * `maxRequestsInFlight` requests on the wire and lets up to
- * `maxRequestsQueued` more wait their turn, in order, before refusing.
+ * `maxRequestsQueued` more wait their turn, in order, before refusing. On
+ * runtime shutdown it cancels every request it holds, including ones whose
+ * backend is still loading. A request body is charged to the runtime's upload
+ * budget when the request is made, and refused while that budget is overdrawn.
  */
+import type { Bandwidth } from "../core/bandwidth.js";
 import { Deque } from "../core/deque.js";
 import { ERR } from "../core/errors.js";
 import type { Lazy } from "../core/lazy.js";
@@ -20,22 +24,45 @@ interface Job {
 export class HttpClient {
   private inFlight = 0;
   private readonly waiting = new Deque<Job>();
+  /** Every job not yet settled, waiting or on the wire. */
+  private readonly open = new Set<Job>();
+  private closed = false;
 
   constructor(
     private readonly backend: Lazy<HttpBackend>,
     private readonly limits: Limits,
+    private readonly bandwidth: Bandwidth,
   ) {}
 
   /** Sends `spec` when a slot is free; `done` runs exactly once, never synchronously. Returns a cancel function. */
   request(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void {
     const job: Job = { spec, done, cancel: null, settled: false };
-    if (this.inFlight < this.limits.maxRequestsInFlight) this.start(job);
-    else if (this.waiting.length < this.limits.maxRequestsQueued) this.waiting.push(job);
-    else this.settle(job, { ok: false, error: ERR.tooManyRequests });
-    return (reason) => {
-      if (job.cancel !== null) job.cancel(reason);
-      else this.settle(job, { ok: false, error: reason });
-    };
+    this.open.add(job);
+    const slotFree = this.inFlight < this.limits.maxRequestsInFlight;
+    const refused = this.refusal(spec, slotFree);
+    if (refused !== undefined) this.settle(job, { ok: false, error: refused });
+    else if (slotFree) this.start(job);
+    else this.waiting.push(job);
+    return (reason) => this.cancel(job, reason);
+  }
+
+  /** Cancels every request, waiting or on the wire, and refuses new ones (runtime shutdown). */
+  close(): void {
+    this.closed = true;
+    for (const job of [...this.open]) this.cancel(job, ERR.runtimeClosed);
+  }
+
+  private cancel(job: Job, reason: string): void {
+    if (job.cancel !== null) job.cancel(reason);
+    else this.settle(job, { ok: false, error: reason });
+  }
+
+  /** Why a new request cannot be taken, or undefined; when it can, its body is charged to the upload budget. */
+  private refusal(spec: HttpRequestSpec, slotFree: boolean): string | undefined {
+    if (this.closed) return ERR.runtimeClosed;
+    if (!slotFree && this.waiting.length >= this.limits.maxRequestsQueued) return ERR.tooManyRequests;
+    if (!this.bandwidth.trySend(bodyBytes(spec.body))) return ERR.rateLimited;
+    return undefined;
   }
 
   private start(job: Job): void {
@@ -65,6 +92,15 @@ export class HttpClient {
   private settle(job: Job, outcome: HttpOutcome): void {
     if (job.settled) return;
     job.settled = true;
+    this.open.delete(job);
     queueMicrotask(() => job.done(outcome));
   }
+}
+
+const encoder = new TextEncoder();
+
+/** Size of a request body in bytes. */
+function bodyBytes(body: string | Uint8Array | undefined): number {
+  if (body === undefined) return 0;
+  return typeof body === "string" ? encoder.encode(body).length : body.length;
 }

@@ -2,18 +2,23 @@
  * The Node TCP backend: `node:net` sockets and servers behind core handles.
  * Socket listeners are module-level functions that find their connection
  * through a symbol on the socket, so an open connection costs no closures.
+ * With a host policy, every connect is checked on the address it reaches.
  */
 import * as net from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
-import { destroyAndWait, formatAddress } from "../node/sockets.js";
+import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
+import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
+import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
 import type { TcpBackend, TcpReceiveMode } from "./backend.js";
 
 const OWNER = Symbol("tickwire.tcp");
 /** Turns larger than this are written chunk by chunk under cork instead of joined. */
 const JOIN_LIMIT = 64 * 1024;
+/** A locally closed socket whose peer stays silent this long is destroyed. */
+const CLOSE_LINGER_MS = 10_000;
 
 type OwnedSocket = net.Socket & { [OWNER]?: TcpConnection };
 type OwnedServer = net.Server & { [OWNER]?: TcpListener };
@@ -25,11 +30,12 @@ class TcpConnection implements Transport {
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    readonly core: NetCore,
+    readonly backend: NodeTcp,
     readonly handle: Handle,
     readonly socket: OwnedSocket,
     private readonly mode: TcpReceiveMode,
   ) {
+    backend.sockets.add(socket);
     socket[OWNER] = this;
     socket.setNoDelay(true);
     socket.on("data", onSocketData);
@@ -94,11 +100,17 @@ class TcpConnection implements Transport {
   }
 
   close(): void {
+    if (this.socket.connecting) return void this.socket.destroy();
     this.socket.end();
+    this.socket.setTimeout(CLOSE_LINGER_MS, onLingerTimeout);
   }
 
   shutdown(): Promise<void> {
     return destroyAndWait(this.socket);
+  }
+
+  get core(): NetCore {
+    return this.backend.core;
   }
 
   localPort(): number | undefined {
@@ -122,9 +134,14 @@ function onSocketError(this: OwnedSocket, error: Error): void {
 function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
+  owner.backend.sockets.delete(this);
   owner.disarmConnectTimeout();
   owner.finishText();
   owner.core.end(owner.handle, "closed", "closed");
+}
+
+function onLingerTimeout(this: OwnedSocket): void {
+  this.destroy();
 }
 
 function onSocketConnect(this: OwnedSocket): void {
@@ -142,7 +159,7 @@ function onConnectTimeout(owner: TcpConnection): void {
 /** One TCP listener's transport. */
 class TcpListener implements Transport {
   constructor(
-    readonly core: NetCore,
+    readonly backend: NodeTcp,
     readonly handle: Handle,
     readonly server: OwnedServer,
   ) {
@@ -153,40 +170,26 @@ class TcpListener implements Transport {
 
   /** Wraps an accepted socket in a connected handle and offers it to the script. */
   accept(socket: net.Socket): void {
-    if (this.core.atConnectionLimit() || this.core.closed) {
+    const core = this.backend.core;
+    if (core.atConnectionLimit("tcp") || core.closed) {
       socket.destroy();
       return;
     }
-    const client = this.core.open("tcp", "connected");
-    this.core.attach(client, new TcpConnection(this.core, client, socket, "text"));
-    this.core.deliver(this.handle, "accepted", client.id, 0);
+    const client = core.open("tcp", "connected");
+    core.attach(client, new TcpConnection(this.backend, client, socket, "text"));
+    core.deliver(this.handle, "accepted", client.id, 0);
   }
-
-  write(): void {}
-
-  pendingBytes(): number {
-    return 0;
-  }
-
-  pause(): void {}
-
-  resume(): void {}
 
   close(): void {
     this.server.close();
   }
 
   shutdown(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return closeServer(this.server);
   }
 
   localPort(): number | undefined {
-    const address = this.server.address();
-    return typeof address === "object" && address !== null ? address.port : undefined;
-  }
-
-  remoteAddr(): string | undefined {
-    return undefined;
+    return boundPort(this.server);
   }
 }
 
@@ -196,22 +199,55 @@ function onServerConnection(this: OwnedServer, socket: net.Socket): void {
 
 function onServerError(this: OwnedServer, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.backend.core.end(owner.handle, "error", "error", errorText(error));
   this.close();
 }
 
-/** The Node TCP backend. */
-export const tcpBackend: TcpBackend = {
-  connect(core, handle, host, port, mode) {
-    const socket: OwnedSocket = net.connect({ host, port });
-    const connection = new TcpConnection(core, handle, socket, mode);
+/** Settings the TCP backend is built with. */
+export interface NodeTcpSettings {
+  core: NetCore;
+  /** The host policy, or undefined to allow every connection. */
+  policy: HostPolicy | undefined;
+}
+
+/** The Node TCP backend of one runtime; it knows every socket it opened until that socket is gone. */
+class NodeTcp implements TcpBackend {
+  readonly sockets = new Set<net.Socket>();
+  readonly core: NetCore;
+  private readonly policy: HostPolicy | undefined;
+
+  constructor(settings: NodeTcpSettings) {
+    this.core = settings.core;
+    this.policy = settings.policy;
+  }
+
+  /** Connects; with a policy, an IP literal is checked here and a name's addresses in the lookup hook. */
+  connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
+    const policy = this.policy;
+    if (policy !== undefined && literalBlocked(policy, host, port)) {
+      return core.end(handle, "error", "error", blockedText(host));
+    }
+    const lookup = policy && policyLookup(policy, () => port);
+    const socket: OwnedSocket = net.connect({ host, port, lookup });
+    const connection = new TcpConnection(this, handle, socket, mode);
     core.attach(handle, connection);
     socket.once("connect", onSocketConnect);
     connection.armConnectTimeout(core.limits.connectTimeoutMs);
-  },
-  listen(core, handle, port, host) {
+  }
+
+  listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {
+    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
     const server: OwnedServer = net.createServer({ noDelay: true });
-    core.attach(handle, new TcpListener(core, handle, server));
+    core.attach(handle, new TcpListener(this, handle, server));
     server.listen({ port, host });
-  },
-};
+  }
+
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.sockets].map(destroyAndWait));
+  }
+}
+
+/** Creates the Node TCP backend of one runtime. */
+export function createNodeTcp(settings: NodeTcpSettings): TcpBackend {
+  return new NodeTcp(settings);
+}

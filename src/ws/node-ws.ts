@@ -2,15 +2,19 @@
  * The Node WebSocket backend: the `ws` library's client and server behind
  * core handles. Client and server connections share one transport class; a
  * single timer per runtime pings every connection and ends the ones whose
- * peer stopped answering.
+ * peer stopped answering. With a host policy, client connects are checked on
+ * the address they reach and listening can be refused.
  */
 import type { Socket } from "node:net";
 import { rootCertificates } from "node:tls";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
+import { unbracket } from "../core/args.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
-import { destroyAndWait, formatAddress } from "../node/sockets.js";
+import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
+import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
+import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
 import type { WsBackend } from "./backend.js";
 
 const OWNER = Symbol("tickwire.ws");
@@ -22,6 +26,8 @@ type OwnedServer = WebSocketServer & { [OWNER]?: WsListener };
 export interface NodeWsSettings {
   /** Extra trusted CAs (PEM), added to Node's bundled ones. */
   ca: string[];
+  /** The host policy client connects are checked against; undefined allows all. */
+  policy: HostPolicy | undefined;
 }
 
 /** One WebSocket connection's transport, client or accepted. */
@@ -67,13 +73,11 @@ class WsConnection implements Transport {
   }
 
   close(code = 1000, reason = ""): { code: number; reason: string } {
-    this.backend.connections.delete(this);
     this.ws.close(code, reason);
     return { code, reason };
   }
 
   shutdown(): Promise<void> {
-    this.backend.connections.delete(this);
     if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
     const gone = new Promise<void>((resolve) => this.ws.once("close", () => resolve()));
     this.ws.terminate();
@@ -104,7 +108,6 @@ class WsConnection implements Transport {
   fail(why: string): void {
     this.disarmConnectTimeout();
     this.core.end(this.handle, "error", "error", why);
-    this.backend.connections.delete(this);
     this.ws.terminate();
   }
 }
@@ -168,7 +171,7 @@ class WsListener implements Transport {
 
   /** Wraps an accepted WebSocket in a connected handle and offers it to the script. */
   accept(ws: WebSocket, socket: Socket): void {
-    if (this.core.atConnectionLimit() || this.core.closed) {
+    if (this.core.atConnectionLimit("ws") || this.core.closed) {
       ws.terminate();
       return;
     }
@@ -179,31 +182,16 @@ class WsListener implements Transport {
     this.core.deliver(this.handle, "accepted", client.id, 0);
   }
 
-  write(): void {}
-
-  pendingBytes(): number {
-    return 0;
-  }
-
-  pause(): void {}
-
-  resume(): void {}
-
   close(): void {
     this.server.close();
   }
 
   shutdown(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return closeServer(this.server);
   }
 
   localPort(): number | undefined {
-    const address = this.server.address();
-    return typeof address === "object" && address !== null ? address.port : undefined;
-  }
-
-  remoteAddr(): string | undefined {
-    return undefined;
+    return boundPort(this.server);
   }
 }
 
@@ -219,15 +207,18 @@ function onServerError(this: OwnedServer, error: Error): void {
 
 /** The `ws`-backed WebSocket backend of one runtime. */
 class NodeWs implements WsBackend {
+  /** Every connection until its socket is gone, locally closed ones included. */
   readonly connections = new Set<WsConnection>();
   private readonly pinger: ReturnType<typeof setInterval> | undefined;
   private readonly ca: string[] | undefined;
+  private readonly policy: HostPolicy | undefined;
 
   constructor(
     core: NetCore,
     settings: NodeWsSettings,
   ) {
     this.ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
+    this.policy = settings.policy;
     const interval = core.limits.wsPingIntervalMs;
     if (interval > 0) {
       this.pinger = setInterval(() => this.sweep(), interval);
@@ -237,7 +228,14 @@ class NodeWs implements WsBackend {
 
   connect(core: NetCore, handle: Handle, url: URL): void {
     const limits = core.limits;
+    const policy = this.policy;
+    const host = unbracket(url.hostname);
+    const port = Number(url.port) || (url.protocol === "wss:" ? 443 : 80);
+    if (policy !== undefined && literalBlocked(policy, host, port)) {
+      return core.end(handle, "error", "error", blockedText(host));
+    }
     const ws: OwnedWebSocket = new WebSocket(url, {
+      lookup: policy && policyLookup(policy, () => port),
       ca: this.ca,
       handshakeTimeout: limits.connectTimeoutMs,
       maxPayload: limits.wsMaxMessageBytes,
@@ -251,6 +249,7 @@ class NodeWs implements WsBackend {
   }
 
   readonly listen = (core: NetCore, handle: Handle, port: number, host: string | undefined): void => {
+    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
     const server: OwnedServer = new WebSocketServer({
       port,
       host,
@@ -262,14 +261,14 @@ class NodeWs implements WsBackend {
 
   async shutdown(): Promise<void> {
     clearInterval(this.pinger);
+    await Promise.all([...this.connections].map((connection) => connection.shutdown()));
   }
 
   /** Ends connections that missed the last ping, pings the rest. */
   private sweep(): void {
     for (const connection of this.connections) {
-      if (connection.handle.finished) {
-        this.connections.delete(connection);
-      } else if (!connection.alive) {
+      if (connection.handle.finished) continue;
+      if (!connection.alive) {
         connection.fail(ERR.peerUnresponsive);
       } else if (connection.ws.readyState === WebSocket.OPEN) {
         connection.alive = false;
