@@ -67,8 +67,6 @@ const BY_CODE: Record<string, string> = {
 };
 
 const TLS_CODE = /^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL_|HOSTNAME_MISMATCH)/;
-/** undici's parser errors carry no usable code, only this message around llhttp's reason. */
-const HTTP_PARSER_MESSAGE = /^response does not match the http\/1\.1 protocol \((.*)\)$/i;
 
 /** Maps a thrown value (system, TLS, library or plain error) to a short stable text. */
 export function errorText(error: unknown): string {
@@ -84,7 +82,6 @@ export function errorText(error: unknown): string {
     const inner = errorText(cause);
     if (inner !== "error") return inner;
   }
-  if (typeof message !== "string" || message.length === 0) return "error";
-  const parser = HTTP_PARSER_MESSAGE.exec(message);
-  return parser === null ? message.toLowerCase() : `${ERR.protocolError}: ${parser[1].toLowerCase()}`;
+  if (typeof message === "string" && message.length > 0) return message.toLowerCase();
+  return "error";
 }

@@ -13,8 +13,8 @@ import { EventLedger } from "./ledger.js";
 import { dribble, rawServer } from "./raw-server.js";
 
 const SCENARIOS: { name: string; answer: (socket: Socket) => void; error: RegExp }[] = [
-  { name: "a malformed status line", answer: (s) => s.end("HTTP/1.1 2x0 OK\r\nContent-Length: 0\r\n\r\n"), error: /^protocol error: invalid status code$/ },
-  { name: "a response that is not HTTP", answer: (s) => s.end("SSH-2.0-OpenSSH_9.2\r\n\r\n"), error: /^protocol error: / },
+  { name: "a malformed status line", answer: (s) => s.end("HTTP/1.1 2x0 OK\r\nContent-Length: 0\r\n\r\n"), error: /^protocol error$/ },
+  { name: "a response that is not HTTP", answer: (s) => s.end("SSH-2.0-OpenSSH_9.2\r\n\r\n"), error: /^protocol error$/ },
   {
     name: "headers that never end",
     answer: (s) => {
@@ -26,11 +26,11 @@ const SCENARIOS: { name: string; answer: (socket: Socket) => void; error: RegExp
   {
     name: "a chunk longer than its length",
     answer: (s) => s.end("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello world\r\n0\r\n\r\n"),
-    error: /^protocol error: /,
+    error: /^protocol error$/,
   },
   { name: "a body shorter than its Content-Length", answer: (s) => s.end("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\nhello"), error: /^connection reset$/ },
   { name: "two Content-Length headers that disagree", answer: (s) => s.end("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello"), error: /./ },
-  { name: "a header name with spaces", answer: (s) => s.end("HTTP/1.1 200 OK\r\nBad Header: x\r\nContent-Length: 0\r\n\r\n"), error: /^protocol error: invalid header token$/ },
+  { name: "a header name with spaces", answer: (s) => s.end("HTTP/1.1 200 OK\r\nBad Header: x\r\nContent-Length: 0\r\n\r\n"), error: /^protocol error$/ },
 ];
 
 describe("adversarial HTTP servers", () => {
