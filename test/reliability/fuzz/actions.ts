@@ -18,10 +18,10 @@ export interface FuzzContext {
 }
 
 /** One kind of call and how often to make it. */
-export interface Move {
+export interface Move<C extends FuzzContext = FuzzContext> {
   name: string;
   weight: number;
-  run(context: FuzzContext): string | undefined;
+  run(context: C): string | undefined;
 }
 
 const SEND_RESULTS = new Set<unknown>([true, ...Object.values(ERR)]);

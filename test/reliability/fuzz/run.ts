@@ -1,16 +1,20 @@
 /**
  * One fuzz run: a runtime, a seeded sequence of `count` random calls over
- * every `net` function, the event rules and the status model checked after
- * each call, and at the end `runtime.close()` after which every handle still
- * known must have had exactly one terminal event. Any failure names the seed
- * and the last calls, so the run can be replayed with TICKWIRE_FUZZ_SEED.
+ * every `net` and `network` function, the event rules and the status models
+ * checked after each call, and at the end `runtime.close()` after which
+ * every handle still known must have had exactly one terminal event and
+ * every fetch must have resolved. Any failure names the seed and the last
+ * calls, so the run can be replayed with TICKWIRE_FUZZ_SEED.
  */
 import { createNetRuntime } from "../../../src/index.js";
+import { pollUntil } from "../../helpers/poll.js";
 import { freePort } from "../../helpers/processes.js";
 import { EventLedger } from "../ledger.js";
-import { MOVES, type FuzzContext } from "./actions.js";
+import { MOVES, type Move } from "./actions.js";
 import { startHttpTarget } from "./http-target.js";
 import { Model } from "./model.js";
+import { NetworkModel } from "./network-model.js";
+import { NETWORK_MOVES, type NetworkContext } from "./network-moves.js";
 import { Random } from "./random.js";
 import { Values } from "./values.js";
 
@@ -20,18 +24,21 @@ export interface FuzzReport {
   calls: number;
   handles: number;
   events: number;
+  fetches: number;
   byMove: Record<string, number>;
 }
 
-const TOTAL_WEIGHT = MOVES.reduce((sum, move) => sum + move.weight, 0);
+/** Every move of a run: the `net` functions and the `network` ones. */
+export const ALL_MOVES: Move<NetworkContext>[] = [...MOVES, ...NETWORK_MOVES];
+const TOTAL_WEIGHT = ALL_MOVES.reduce((sum, move) => sum + move.weight, 0);
 
-function pickMove(rng: Random) {
+function pickMove(rng: Random): Move<NetworkContext> {
   let roll = rng.next() * TOTAL_WEIGHT;
-  for (const move of MOVES) {
+  for (const move of ALL_MOVES) {
     roll -= move.weight;
     if (roll < 0) return move;
   }
-  return MOVES[MOVES.length - 1];
+  return ALL_MOVES[ALL_MOVES.length - 1];
 }
 
 /** Runs `count` seeded calls; throws with the seed and recent calls on the first broken rule. */
@@ -42,7 +49,9 @@ export async function runFuzz(seed: number, count: number): Promise<FuzzReport> 
   const rng = new Random(seed);
   const ledger = new EventLedger(net);
   const model = new Model(net, ledger);
-  const context: FuzzContext = { net, ledger, model, values: new Values(rng, model, { httpPort: target.port, refusedPort: await freePort() }) };
+  const networkModel = new NetworkModel();
+  const values = new Values(rng, model, { httpPort: target.port, refusedPort: await freePort() });
+  const context: NetworkContext = { net, ledger, model, values, network: runtime.network, networkModel };
   const recent: string[] = [];
   const byMove: Record<string, number> = {};
   let events = 0;
@@ -61,14 +70,15 @@ export async function runFuzz(seed: number, count: number): Promise<FuzzReport> 
       } catch (error) {
         problem = `${move.name} threw: ${String(error)}`;
       }
-      const problems = [...(problem === undefined ? [] : [problem]), ...model.check(), ...ledger.problems];
+      const problems = [...(problem === undefined ? [] : [problem]), ...model.check(), ...networkModel.check(), ...ledger.problems];
       if (problems.length > 0) fail(step, problems);
       if (rng.chance(0.15)) await new Promise((resolve) => setImmediate(resolve));
       if (rng.chance(0.005)) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await runtime.close();
     events = ledger.drain().length;
-    const problems = [...model.check(), ...ledger.problems];
+    await pollUntil(() => networkModel.pendingFetches === 0, { what: `${networkModel.pendingFetches} fetches to resolve after close` });
+    const problems = [...model.check(), ...networkModel.check(), ...ledger.problems];
     for (const handle of model.live.keys()) {
       if (ledger.terminalCount(handle) !== 1) problems.push(`handle ${handle} ended with ${ledger.terminalCount(handle)} terminal events: ${JSON.stringify(ledger.eventsOf(handle).slice(-3))}`);
     }
@@ -77,5 +87,5 @@ export async function runFuzz(seed: number, count: number): Promise<FuzzReport> 
     await runtime.close();
     await target.close();
   }
-  return { seed, calls: count, handles: model.live.size + model.released.length, events, byMove };
+  return { seed, calls: count, handles: model.live.size + model.released.length, events, fetches: networkModel.fetchesResolved, byMove };
 }

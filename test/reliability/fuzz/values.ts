@@ -20,7 +20,7 @@ const GARBAGE: readonly unknown[] = [undefined, null, Number.NaN, -1, 0, 1.5, 1e
 /** Draws arguments for one fuzz run. */
 export class Values {
   constructor(
-    private readonly rng: Random,
+    readonly rng: Random,
     private readonly model: Model,
     private readonly targets: Targets,
   ) {}
