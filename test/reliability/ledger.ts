@@ -9,9 +9,15 @@ import type { Net, NetEvent } from "../../src/index.js";
 const TERMINAL = new Set(["closed", "error", "http_done"]);
 const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed"]);
 
+/** Events kept per handle; older ones are counted but let go, so long-lived listeners stay small in soak runs. */
+const KEPT_PER_HANDLE = 256;
+
 /** What the ledger knows of one handle. */
 interface Entry {
+  /** The newest events (at most KEPT_PER_HANDLE). */
   events: NetEvent[];
+  /** Every event seen, kept or not. */
+  count: number;
   terminal: NetEvent | undefined;
 }
 
@@ -64,11 +70,13 @@ export class EventLedger {
       this.problems.push(`${describe(event)} after terminal ${describe(entry.terminal)}`);
     }
     if (TERMINAL.has(event.type)) entry.terminal ??= event;
-    if (event.type === "connected" && entry.events.length > 0) this.problems.push(`${describe(event)} not first`);
+    if (event.type === "connected" && entry.count > 0) this.problems.push(`${describe(event)} not first`);
     if (event.type === "error" && (typeof event.data !== "string" || event.data.length === 0)) {
       this.problems.push(`${describe(event)} without an error text`);
     }
+    entry.count++;
     entry.events.push(event);
+    if (entry.events.length > KEPT_PER_HANDLE) entry.events.shift();
   }
 
   /** Marks a handle as released: no event may follow, and its record is dropped. */
@@ -77,7 +85,7 @@ export class EventLedger {
     this.entries.delete(handle);
   }
 
-  /** Every event recorded for `handle`. */
+  /** The events recorded for `handle` (the newest 256). */
   eventsOf(handle: number): NetEvent[] {
     return this.entries.get(handle)?.events ?? [];
   }
@@ -87,7 +95,7 @@ export class EventLedger {
     return this.entries.get(handle)?.terminal;
   }
 
-  /** Terminal events of `handle` (0 or 1 when the rules hold). */
+  /** Terminal events of `handle` (0 or 1 when the rules hold; a second one is also filed as a problem). */
   terminalCount(handle: number): number {
     return this.eventsOf(handle).filter((event) => TERMINAL.has(event.type)).length;
   }
@@ -101,7 +109,7 @@ export class EventLedger {
 
   private entry(handle: number): Entry {
     let entry = this.entries.get(handle);
-    if (entry === undefined) this.entries.set(handle, (entry = { events: [], terminal: undefined }));
+    if (entry === undefined) this.entries.set(handle, (entry = { events: [], count: 0, terminal: undefined }));
     return entry;
   }
 }
