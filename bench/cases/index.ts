@@ -4,6 +4,7 @@
  */
 import type { BenchCase } from "../lib/case.js";
 import { connMemory10k } from "./conn-memory.js";
+import { epitaphVsTs } from "./epitaph-vs-ts.js";
 import { httpC1, httpC50 } from "./http-get.js";
 import { pollIdle10k } from "./poll-idle.js";
 import { tcpRecv } from "./tcp-recv.js";
@@ -23,4 +24,5 @@ export const CASES: BenchCase[] = [
   httpC50,
   pollIdle10k,
   connMemory10k,
+  epitaphVsTs,
 ];
