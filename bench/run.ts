@@ -22,8 +22,8 @@ const { values } = parseArgs({
   },
 });
 const env: BenchEnv = {
-  windowMs: Number(values.window ?? (values.quick ? 500 : 2500)),
-  rounds: Number(values.rounds ?? (values.quick ? 2 : 3)),
+  windowMs: Number(values.window ?? (values.quick ? 500 : 2000)),
+  rounds: Number(values.rounds ?? (values.quick ? 2 : 5)),
   warmupMs: values.quick ? 200 : 600,
 };
 const only = values.only?.split(",");
