@@ -23,7 +23,7 @@ const { values } = parseArgs({
 });
 const env: BenchEnv = {
   windowMs: Number(values.window ?? (values.quick ? 500 : 2000)),
-  rounds: Number(values.rounds ?? (values.quick ? 2 : 5)),
+  rounds: Number(values.rounds ?? (values.quick ? 2 : 4)),
   warmupMs: values.quick ? 200 : 600,
 };
 const only = values.only?.split(",");
