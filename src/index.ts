@@ -12,6 +12,7 @@ export type { NetWs } from "./api/net-ws.js";
 export type { NetRuntime, RuntimeOptions, Features } from "./api/runtime.js";
 export type * from "./core/events.js";
 export type { Limits } from "./core/limits.js";
+export type { RuntimeStats, HandleStats, RecentError } from "./core/stats.js";
 export { DEFAULT_LIMITS } from "./core/limits.js";
 export { ERR } from "./core/errors.js";
 

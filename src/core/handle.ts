@@ -54,6 +54,9 @@ export class Handle {
   /** Sends of the current turn, written together when the script yields. */
   outbox: Payload[] | null = null;
   outboxBytes = 0;
+  /** Payload bytes received and queued for sending since the handle opened (for stats). */
+  bytesIn = 0;
+  bytesOut = 0;
   transport: Transport | null = null;
   /** The terminal event has been queued; nothing more happens on this handle. */
   finished = false;
