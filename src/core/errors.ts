@@ -30,6 +30,9 @@ export const ERR = {
   runtimeClosed: "runtime closed",
   peerUnresponsive: "peer not responding",
   protocolError: "protocol error",
+  networkError: "network error",
+  receiveBufferFull: "receive buffer full",
+  notInBrowser: "not possible in a browser",
 } as const;
 
 const BY_CODE: Record<string, string> = {

@@ -1,0 +1,128 @@
+/**
+ * The browser WebSocket backend: the page's `WebSocket` behind core handles.
+ * Binary messages arrive as `ArrayBuffer` and reach the script as
+ * `Uint8Array`; send backpressure reads `bufferedAmount`. A browser WebSocket
+ * cannot stop reading, so receive backpressure is a hard cap instead: once a
+ * connection holds more than twice `recvBufferBytes` undelivered, it ends with
+ * "receive buffer full" and is closed (code 4008), never growing without
+ * bound and never dropping a message silently. The transport object is its
+ * socket's event listener (`handleEvent`), so no closure is made per socket.
+ */
+import { ERR } from "../core/errors.js";
+import type { Handle, Payload, Transport } from "../core/handle.js";
+import type { NetCore } from "../core/net-core.js";
+import { utf8Length } from "../web/utf8.js";
+import type { WsBackend } from "./backend.js";
+
+/** Close codes sent when the runtime ends a connection itself (a page may only send 1000 or 3000-4999). */
+export const CLOSE_RECEIVE_BUFFER_FULL = 4008;
+export const CLOSE_MESSAGE_TOO_LARGE = 4009;
+
+const SOCKET_EVENTS = ["open", "message", "error", "close"] as const;
+
+/** Settings the browser WebSocket backend is built with. */
+export interface BrowserWsSettings {
+  /** Extra CAs asked for; a browser cannot trust them, so wss: connects fail while any are set. */
+  ca: string[];
+}
+
+/** One browser WebSocket's transport. */
+class BrowserWsConnection implements Transport {
+  /** Set while the script is behind by more than `recvBufferBytes`. */
+  private behind = false;
+  private connectTimer: ReturnType<typeof setTimeout> | undefined;
+  private gone: (() => void) | null = null;
+
+  constructor(
+    private readonly core: NetCore,
+    private readonly handle: Handle,
+    private readonly ws: WebSocket,
+  ) {
+    ws.binaryType = "arraybuffer";
+    for (const type of SOCKET_EVENTS) ws.addEventListener(type, this);
+    const timeout = core.limits.connectTimeoutMs;
+    if (timeout > 0) this.connectTimer = setTimeout(() => this.fail(ERR.timeout), timeout);
+  }
+
+  /** The one listener of every socket event. */
+  handleEvent(event: Event): void {
+    if (event.type === "message") return this.receive((event as MessageEvent).data as string | ArrayBuffer);
+    clearTimeout(this.connectTimer);
+    if (event.type === "open") return this.core.emit(this.handle, "connected", "connected");
+    if (event.type === "error") return this.core.end(this.handle, "error", "error", ERR.networkError);
+    const { code, reason } = event as CloseEvent;
+    for (const type of SOCKET_EVENTS) this.ws.removeEventListener(type, this);
+    this.core.end(this.handle, "closed", "closed", undefined, { code, reason });
+    this.gone?.();
+  }
+
+  write(chunks: Payload[]): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    for (const chunk of chunks) this.ws.send(chunk as string | Uint8Array<ArrayBuffer>);
+  }
+
+  pendingBytes(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  pause(): void {
+    this.behind = true;
+  }
+
+  resume(): void {
+    this.behind = false;
+  }
+
+  close(code = 1000, reason = ""): { code: number; reason: string } {
+    clearTimeout(this.connectTimer);
+    this.ws.close(code, reason);
+    return { code, reason };
+  }
+
+  shutdown(): Promise<void> {
+    clearTimeout(this.connectTimer);
+    if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+    const gone = new Promise<void>((resolve) => (this.gone = resolve));
+    this.ws.close(1000, ERR.runtimeClosed);
+    return gone;
+  }
+
+  localPort(): undefined {
+    return undefined;
+  }
+
+  remoteAddr(): undefined {
+    return undefined;
+  }
+
+  private receive(data: string | ArrayBuffer): void {
+    const bytes = typeof data === "string" ? utf8Length(data) : data.byteLength;
+    const limits = this.core.limits;
+    if (bytes > limits.wsMaxMessageBytes) return this.fail(ERR.messageTooLarge, CLOSE_MESSAGE_TOO_LARGE);
+    if (this.behind && this.handle.inboxBytes + bytes > 2 * limits.recvBufferBytes) {
+      return this.fail(ERR.receiveBufferFull, CLOSE_RECEIVE_BUFFER_FULL);
+    }
+    this.core.deliver(this.handle, "message", typeof data === "string" ? data : new Uint8Array(data), bytes);
+  }
+
+  /** Ends the handle with an error and closes the socket, telling the peer why. */
+  private fail(why: string, code = 1000): void {
+    clearTimeout(this.connectTimer);
+    this.core.end(this.handle, "error", "error", why);
+    this.ws.close(code, why);
+  }
+}
+
+/** Creates the WebSocket-backed backend of one page; it cannot listen. */
+export function createBrowserWs(settings: BrowserWsSettings): WsBackend {
+  return {
+    connect(core: NetCore, handle: Handle, url: URL) {
+      if (url.protocol === "wss:" && settings.ca.length > 0) {
+        return core.end(handle, "error", "error", `tls: ${ERR.notInBrowser}: a custom ca`);
+      }
+      core.attach(handle, new BrowserWsConnection(core, handle, new WebSocket(url)));
+    },
+    listen: undefined,
+    async shutdown() {},
+  };
+}

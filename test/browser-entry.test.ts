@@ -1,0 +1,29 @@
+/**
+ * The package's `browser` export condition: bundling
+ * `import { createNetRuntime } from "tickwire"` for a browser pulls in the
+ * browser entry and backends and nothing of Node (no built-in, no undici, no
+ * ws), while bundling for Node still gets the Node entry.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { bundleForBrowser } from "./helpers/package-build.js";
+
+const SOURCE = `import { createNetRuntime } from "tickwire"; console.log(createNetRuntime({}).net);`;
+
+describe("browser export condition", () => {
+  it("bundles for a browser without any Node built-in or Node-only dependency", async () => {
+    const bundle = await bundleForBrowser(SOURCE);
+    const files = bundle.inputs.map((input) => input.replace(/^.*node_modules\/tickwire\//, ""));
+    assert.ok(files.includes("dist/browser.js"), `inputs: ${files.join(", ")}`);
+    assert.ok(files.includes("dist/http/browser-http.js") && files.includes("dist/ws/browser-ws.js"));
+    const nodeOnly = files.filter((file) => /^node:|node_modules|dist\/(index|node\/|.*node-)/.test(file));
+    assert.deepEqual(nodeOnly, []);
+    assert.doesNotMatch(bundle.code, /(from\s*|import\(|require\()"(node:|undici"|ws")/);
+  });
+
+  it("still resolves the Node entry when bundling for Node", async () => {
+    const bundle = await bundleForBrowser(SOURCE, "node");
+    const files = bundle.inputs.map((input) => input.replace(/^.*node_modules\/tickwire\//, ""));
+    assert.ok(files.includes("dist/index.js") && !files.includes("dist/browser.js"), `inputs: ${files.join(", ")}`);
+  });
+});
