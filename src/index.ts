@@ -18,7 +18,7 @@ export { ERR } from "./core/errors.js";
 
 const nodePlatform: PlatformLoaders = {
   byteLength: (text) => Buffer.byteLength(text),
-  tcp: () => import("./tcp/node-tcp.js").then((mod) => mod.tcpBackend),
+  tcp: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings.core)),
   http: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)),
   ws: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)),
 };

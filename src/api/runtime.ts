@@ -92,7 +92,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     close() {
       closing ??= (async () => {
         await core.shutdown();
-        const loaded = [backends.http?.loaded, backends.ws?.loaded];
+        const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded];
         await Promise.all(loaded.map((backend) => backend?.shutdown()));
       })();
       return closing;

@@ -5,7 +5,7 @@
  * `poll`, `take` and `send`. It imports nothing from Node (SPEC 2-4).
  */
 import { Deque } from "./deque.js";
-import { ERR } from "./errors.js";
+import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
 import type { Limits } from "./limits.js";
@@ -187,7 +187,11 @@ export class NetCore {
     const bytes = handle.outboxBytes;
     handle.outbox = null;
     handle.outboxBytes = 0;
-    handle.transport?.write(chunks, bytes);
+    try {
+      handle.transport?.write(chunks, bytes);
+    } catch (error) {
+      this.end(handle, "error", "error", errorText(error));
+    }
   }
 
   /** A script's close: an open handle closes (the transport may end it itself, as a cancelled request does); a finished one is released. */

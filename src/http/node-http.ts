@@ -18,6 +18,9 @@ export interface NodeHttpSettings {
   ca: string[];
 }
 
+/** undici's words for giving up on redirects: past the limit, or a loop it detected. */
+const REDIRECT_FAILURE = /^(max redirects|redirect loop detected)/i;
+
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[0];
 
 /** Collects one response under the body limit and reports one outcome. */
@@ -75,7 +78,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_c: Controller, error: Error): void {
-    this.finish({ ok: false, error: error.message === "max redirects" ? ERR.tooManyRedirects : errorText(error) });
+    this.finish({ ok: false, error: REDIRECT_FAILURE.test(error.message) ? ERR.tooManyRedirects : errorText(error) });
   }
 
   private finish(outcome: HttpOutcome): void {

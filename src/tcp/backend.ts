@@ -14,4 +14,6 @@ export interface TcpBackend {
   connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void;
   /** Starts listening for `handle` on port (0 picks one) and host (all interfaces when undefined). */
   listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void;
+  /** Destroys every socket the backend still holds, including locally closed ones still lingering. */
+  shutdown(): Promise<void>;
 }

@@ -65,13 +65,11 @@ class WsConnection implements Transport {
   }
 
   close(code = 1000, reason = ""): { code: number; reason: string } {
-    this.backend.connections.delete(this);
     this.ws.close(code, reason);
     return { code, reason };
   }
 
   shutdown(): Promise<void> {
-    this.backend.connections.delete(this);
     if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
     const gone = new Promise<void>((resolve) => this.ws.once("close", () => resolve()));
     this.ws.terminate();
@@ -89,7 +87,6 @@ class WsConnection implements Transport {
   /** Ends the handle with an error and drops the connection. */
   fail(why: string): void {
     this.core.end(this.handle, "error", "error", why);
-    this.backend.connections.delete(this);
     this.ws.terminate();
   }
 }
@@ -194,6 +191,7 @@ function onServerError(this: OwnedServer, error: Error): void {
 
 /** The `ws`-backed WebSocket backend of one runtime. */
 class NodeWs implements WsBackend {
+  /** Every connection until its socket is gone, locally closed ones included. */
   readonly connections = new Set<WsConnection>();
   private readonly pinger: ReturnType<typeof setInterval> | undefined;
   private readonly ca: string[] | undefined;
@@ -235,14 +233,14 @@ class NodeWs implements WsBackend {
 
   async shutdown(): Promise<void> {
     clearInterval(this.pinger);
+    await Promise.all([...this.connections].map((connection) => connection.shutdown()));
   }
 
   /** Ends connections that missed the last ping, pings the rest. */
   private sweep(): void {
     for (const connection of this.connections) {
-      if (connection.handle.finished) {
-        this.connections.delete(connection);
-      } else if (!connection.alive) {
+      if (connection.handle.finished) continue;
+      if (!connection.alive) {
         connection.fail(ERR.peerUnresponsive);
       } else if (connection.ws.readyState === WebSocket.OPEN) {
         connection.alive = false;

@@ -59,7 +59,7 @@ export interface Nginx extends Peer {
 }
 
 /**
- * Starts nginx on 127.0.0.1 serving: `/hello.txt`, `/big.txt` (gzip on),
+ * Starts nginx on 127.0.0.1 serving: `/hello.txt`, `/data.json`, `/big.txt` (gzip on),
  * `/pre.txt` (a pre-gzipped file with content-encoding gzip), `/redirect` (302 to /hello.txt),
  * `/loop` (a redirect to itself), `/echo-headers` (answers the x-probe header back), 404 elsewhere.
  */
@@ -69,6 +69,7 @@ export async function startNginx(certs: TestCertificates): Promise<Nginx> {
   mkdirSync(html);
   mkdirSync(join(root, "logs"));
   writeFileSync(join(html, "hello.txt"), "hello from nginx\n");
+  writeFileSync(join(html, "data.json"), JSON.stringify({ score: 42, name: "tickwire" }));
   writeFileSync(join(html, "big.txt"), "tickwire ".repeat(20_000));
   writeFileSync(join(html, "pre.gz"), gzipSync("pre-compressed body"));
   const [port, tlsPort] = [await freePort(), await freePort()];

@@ -13,11 +13,14 @@ export interface PollOptions {
 }
 
 /** Resolves with the first truthy value of `check`, or rejects after the deadline. */
-export async function pollUntil<T>(check: () => T | undefined | null | false, options: PollOptions = {}): Promise<T> {
+export async function pollUntil<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  options: PollOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > deadline) {
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? "a condition"}`);
@@ -26,13 +29,22 @@ export async function pollUntil<T>(check: () => T | undefined | null | false, op
   }
 }
 
-/** Drains `net.poll_event()` into `events` until `done(events)` holds; returns the events. */
+const histories = new WeakMap<Net, NetEvent[]>();
+
+/** Every event a test has drained from `net` through these helpers, oldest first. */
+export function history(net: Net): NetEvent[] {
+  let events = histories.get(net);
+  if (events === undefined) histories.set(net, (events = []));
+  return events;
+}
+
+/** Drains `net.poll_event()` into the net's history until `done(history)` holds; returns the history. */
 export async function eventsUntil(
   net: Net,
   done: (events: NetEvent[]) => boolean,
   options: PollOptions = {},
-  events: NetEvent[] = [],
 ): Promise<NetEvent[]> {
+  const events = history(net);
   await pollUntil(
     () => {
       for (let event = net.poll_event(); event !== undefined; event = net.poll_event()) events.push(event);

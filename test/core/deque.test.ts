@@ -1,0 +1,32 @@
+/**
+ * The FIFO behind the event queue and every inbox: order kept across
+ * compaction, retain, and the ends.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Deque } from "../../src/core/deque.js";
+
+test("keeps first-in first-out order across compactions", () => {
+  const queue = new Deque<number>();
+  let next = 0;
+  let expected = 0;
+  for (let round = 0; round < 50; round++) {
+    for (let i = 0; i < 1000; i++) queue.push(next++);
+    for (let i = 0; i < 700; i++) assert.equal(queue.shift(), expected++);
+  }
+  assert.equal(queue.length, next - expected);
+  assert.equal(queue.peek(), expected);
+  assert.equal(queue.last(), next - 1);
+  while (queue.length > 0) assert.equal(queue.shift(), expected++);
+  assert.equal(queue.shift(), undefined);
+  assert.equal(queue.peek(), undefined);
+  assert.equal(queue.last(), undefined);
+});
+
+test("retain keeps the accepted items in order", () => {
+  const queue = new Deque<number>();
+  for (let i = 0; i < 10; i++) queue.push(i);
+  queue.shift();
+  queue.retain((n) => n % 2 === 0);
+  assert.deepEqual([queue.shift(), queue.shift(), queue.shift(), queue.shift(), queue.shift()], [2, 4, 6, 8, undefined]);
+});
