@@ -18,6 +18,9 @@ import type { WsBackend } from "./backend.js";
 export const CLOSE_RECEIVE_BUFFER_FULL = 4008;
 export const CLOSE_MESSAGE_TOO_LARGE = 4009;
 
+/** How long `runtime.close()` waits for a socket's close event; a peer that never answers is left to the browser. */
+export const CLOSE_WAIT_MS = 1000;
+
 const SOCKET_EVENTS = ["open", "message", "error", "close"] as const;
 
 /** Settings the browser WebSocket backend is built with. */
@@ -31,13 +34,18 @@ class BrowserWsConnection implements Transport {
   /** Set while the script is behind by more than `recvBufferBytes`. */
   private behind = false;
   private connectTimer: ReturnType<typeof setTimeout> | undefined;
-  private gone: (() => void) | null = null;
+  /** Resolves once the socket's close event has fired. */
+  private readonly gone: Promise<void>;
+  private markGone!: () => void;
 
   constructor(
     private readonly core: NetCore,
     private readonly handle: Handle,
     private readonly ws: WebSocket,
+    private readonly open: Set<BrowserWsConnection>,
   ) {
+    this.gone = new Promise((resolve) => (this.markGone = resolve));
+    open.add(this);
     ws.binaryType = "arraybuffer";
     for (const type of SOCKET_EVENTS) ws.addEventListener(type, this);
     const timeout = core.limits.connectTimeoutMs;
@@ -52,8 +60,9 @@ class BrowserWsConnection implements Transport {
     if (event.type === "error") return this.core.end(this.handle, "error", "error", ERR.networkError);
     const { code, reason } = event as CloseEvent;
     for (const type of SOCKET_EVENTS) this.ws.removeEventListener(type, this);
+    this.open.delete(this);
     this.core.end(this.handle, "closed", "closed", undefined, { code, reason });
-    this.gone?.();
+    this.markGone();
   }
 
   write(chunks: Payload[]): void {
@@ -81,10 +90,10 @@ class BrowserWsConnection implements Transport {
 
   shutdown(): Promise<void> {
     clearTimeout(this.connectTimer);
-    if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
-    const gone = new Promise<void>((resolve) => (this.gone = resolve));
-    this.ws.close(1000, ERR.runtimeClosed);
-    return gone;
+    if (this.ws.readyState === WebSocket.CONNECTING || this.ws.readyState === WebSocket.OPEN) {
+      this.ws.close(1000, ERR.runtimeClosed);
+    }
+    return within(this.gone, CLOSE_WAIT_MS);
   }
 
   localPort(): undefined {
@@ -113,16 +122,27 @@ class BrowserWsConnection implements Transport {
   }
 }
 
+/** Resolves when `promise` does or after `ms`, whichever comes first. */
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise, waited]).finally(() => clearTimeout(timer));
+}
+
 /** Creates the WebSocket-backed backend of one page; it cannot listen. */
 export function createBrowserWs(settings: BrowserWsSettings): WsBackend {
+  /** Every socket until its close event, locally closed ones included. */
+  const open = new Set<BrowserWsConnection>();
   return {
     connect(core: NetCore, handle: Handle, url: URL) {
       if (url.protocol === "wss:" && settings.ca.length > 0) {
         return core.end(handle, "error", "error", `tls: ${ERR.notInBrowser}: a custom ca`);
       }
-      core.attach(handle, new BrowserWsConnection(core, handle, new WebSocket(url)));
+      core.attach(handle, new BrowserWsConnection(core, handle, new WebSocket(url), open));
     },
     listen: undefined,
-    async shutdown() {},
+    async shutdown() {
+      await Promise.all([...open].map((connection) => connection.shutdown()));
+    },
   };
 }
