@@ -4,11 +4,12 @@
  * server that serves a test page (an HTML shell and its bundled script) next
  * to whatever routes a test adds. Nothing is downloaded.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 const CHROMIUM_ARGS = [
@@ -101,4 +102,11 @@ function send(response: ServerResponse, type: string, body: string): void {
 /** Evaluates `expression` in the page and returns its (awaited) value. */
 export function inPage<T>(page: Page, expression: string): Promise<T> {
   return page.evaluate(expression) as Promise<T>;
+}
+
+/** Where a test keeps a screenshot: the git-ignored `test-artifacts/` folder at the project root. */
+export function artifactPath(name: string): string {
+  const folder = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+  mkdirSync(folder, { recursive: true });
+  return join(folder, name);
 }
