@@ -9,7 +9,7 @@ import type { NetCore } from "../core/net-core.js";
 import type { HttpOutcome } from "../http/backend.js";
 import type { HttpClient } from "../http/client.js";
 import { buildSpec, checkHeader, normalizeMethod, parseHttpUrl } from "../http/request-spec.js";
-import { failedHandle } from "./start.js";
+import { failedHandle, handleOf } from "./start.js";
 
 /** What `http_response` returns: the response, or why there is none. */
 export type HttpResponseRecord =
@@ -67,23 +67,12 @@ class RequestTransport implements Transport {
     state.cancel?.(reason);
   }
 
-  write(): void {}
-  pendingBytes(): number {
-    return 0;
-  }
-  pause(): void {}
-  resume(): void {}
   close(): void {
     this.cancel(ERR.cancelled);
   }
+
   async shutdown(): Promise<void> {
     this.cancel(ERR.runtimeClosed);
-  }
-  localPort(): undefined {
-    return undefined;
-  }
-  remoteAddr(): undefined {
-    return undefined;
   }
 }
 
@@ -101,13 +90,10 @@ function firstProblem(method: unknown, url: unknown, body: unknown): string | un
 /** Builds the HTTP functions of `net` over one core and client. */
 export function netHttp(core: NetCore, client: HttpClient): NetHttp {
   const building = (id: unknown): Handle | undefined => {
-    const handle = core.get(id);
-    return handle?.kind === "http" && handle.status === "building" ? handle : undefined;
+    const handle = handleOf(core, id, "http");
+    return handle?.status === "building" ? handle : undefined;
   };
-  const state = (id: unknown): RequestState | undefined => {
-    const handle = core.get(id);
-    return handle?.kind === "http" ? (handle.info as RequestState) : undefined;
-  };
+  const state = (id: unknown) => handleOf(core, id, "http")?.info as RequestState | undefined;
 
   const create = (method: unknown, url: unknown, body: unknown): Handle => {
     const problem = firstProblem(method, url, body);

@@ -7,7 +7,7 @@ import { ERR } from "../core/errors.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
 import type { TcpBackend } from "../tcp/backend.js";
-import { failedHandle, startOn } from "./start.js";
+import { failedHandle, handleOf, openListener, startOn } from "./start.js";
 import type { Platform } from "./platform.js";
 
 /** The TCP part of `net`. */
@@ -30,14 +30,8 @@ export interface NetTcp {
 
 /** Builds the TCP functions of `net` over one core and backend. */
 export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform): NetTcp {
-  const connection = (id: unknown) => {
-    const handle = core.get(id);
-    return handle?.kind === "tcp" ? handle : undefined;
-  };
-  const listener = (id: unknown) => {
-    const handle = core.get(id);
-    return handle?.kind === "tcp_listener" ? handle : undefined;
-  };
+  const connection = (id: unknown) => handleOf(core, id, "tcp");
+  const listener = (id: unknown) => handleOf(core, id, "tcp_listener");
   return {
     tcp_connect(host, port) {
       const problem =
@@ -61,14 +55,10 @@ export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform)
       const handle = connection(id);
       if (handle !== undefined) core.closeLocal(handle);
     },
-    tcp_listen(port, host) {
-      const problem = checkPort(port, true) ?? (host === undefined ? undefined : checkHost(host));
-      if (problem !== undefined) return failedHandle(core, "tcp_listener", problem).id;
-      const handle = core.open("tcp_listener", "listening");
-      const bindHost = host === undefined ? undefined : unbracket(host);
-      startOn(core, tcp, handle, (backend) => backend.listen(core, handle, port, bindHost));
-      return handle.id;
-    },
+    tcp_listen: (port, host) =>
+      openListener(core, "tcp_listener", tcp, port, host, (backend, handle, bindPort, bindHost) =>
+        backend.listen(core, handle, bindPort, bindHost),
+      ),
     tcp_accept(id) {
       const handle = listener(id);
       return handle === undefined ? undefined : (core.take(handle) as number | undefined);

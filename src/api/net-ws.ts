@@ -2,14 +2,13 @@
  * The `ws_*` functions of the `net` module (seed 000, SPEC 7): WebSocket
  * clients, and listeners whose accepted clients use the same functions.
  */
-import { checkHost, checkPort, parseUrl, toBytes, unbracket } from "../core/args.js";
+import { parseUrl, toBytes } from "../core/args.js";
 import { ERR } from "../core/errors.js";
-import type { Handle } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
 import type { WsBackend } from "../ws/backend.js";
 import type { Platform } from "./platform.js";
-import { failedHandle, startOn } from "./start.js";
+import { failedHandle, handleOf, openListener, startOn } from "./start.js";
 
 /** The WebSocket part of `net`. */
 export interface NetWs {
@@ -38,14 +37,8 @@ function validCloseCode(code: unknown): code is number {
 
 /** Builds the WebSocket functions of `net` over one core and backend. */
 export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): NetWs {
-  const connection = (id: unknown): Handle | undefined => {
-    const handle = core.get(id);
-    return handle?.kind === "ws" ? handle : undefined;
-  };
-  const listener = (id: unknown): Handle | undefined => {
-    const handle = core.get(id);
-    return handle?.kind === "ws_listener" ? handle : undefined;
-  };
+  const connection = (id: unknown) => handleOf(core, id, "ws");
+  const listener = (id: unknown) => handleOf(core, id, "ws_listener");
   const send = (id: unknown, data: string | Uint8Array | undefined, bytes: number): true | string => {
     const handle = connection(id);
     if (handle === undefined) return ERR.unknownHandle;
@@ -80,17 +73,11 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
       if (reason !== undefined && (typeof reason !== "string" || platform.byteLength(reason) > 123)) return;
       core.closeLocal(handle, code ?? 1000, reason ?? "");
     },
-    ws_listen(port, host) {
-      const problem = checkPort(port, true) ?? (host === undefined ? undefined : checkHost(host));
-      if (problem !== undefined) return failedHandle(core, "ws_listener", problem).id;
-      const handle = core.open("ws_listener", "listening");
-      const bindHost = host === undefined ? undefined : unbracket(host);
-      startOn(core, ws, handle, (backend) => {
+    ws_listen: (port, host) =>
+      openListener(core, "ws_listener", ws, port, host, (backend, handle, bindPort, bindHost) => {
         if (backend.listen === undefined) return core.end(handle, "error", "error", "listening is not supported here");
-        backend.listen(core, handle, port, bindHost);
-      });
-      return handle.id;
-    },
+        backend.listen(core, handle, bindPort, bindHost);
+      }),
     ws_accept(id) {
       const handle = listener(id);
       return handle === undefined ? undefined : (core.take(handle) as number | undefined);

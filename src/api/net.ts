@@ -44,8 +44,8 @@ export function createNet(core: NetCore, backends: Backends, http: HttpClient | 
       const handle = core.get(id);
       if (handle !== undefined) core.closeLocal(handle);
     },
-    local_port: (id) => core.get(id)?.transport?.localPort(),
-    remote_addr: (id) => core.get(id)?.transport?.remoteAddr(),
+    local_port: (id) => core.get(id)?.transport?.localPort?.(),
+    remote_addr: (id) => core.get(id)?.transport?.remoteAddr?.(),
   };
   const functions: Record<string, unknown> = {
     ...shared,

@@ -1,8 +1,10 @@
 /**
- * The two ways a handle-returning call begins: failing at once on a bad
- * argument (a handle that is already "error", with its event queued), or
- * handing the handle to a protocol backend once that backend has loaded.
+ * The ways a handle-returning call begins: failing at once on a bad argument
+ * (a handle that is already "error", with its event queued), or handing the
+ * handle to a protocol backend once that backend has loaded; and the lookup
+ * of a script's handle id by kind.
  */
+import { checkHost, checkPort, unbracket } from "../core/args.js";
 import { ERR } from "../core/errors.js";
 import type { Handle, HandleKind } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
@@ -36,4 +38,27 @@ export function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: R
       return fallback;
     }
   };
+}
+
+/** The live handle `id` if it is of `kind`, else undefined. */
+export function handleOf(core: NetCore, id: unknown, kind: HandleKind): Handle | undefined {
+  const handle = core.get(id);
+  return handle?.kind === kind ? handle : undefined;
+}
+
+/** Opens a listener on a checked port (0 picks one) and host, bound by the backend once loaded; returns its id. */
+export function openListener<T>(
+  core: NetCore,
+  kind: "tcp_listener" | "ws_listener",
+  backend: Lazy<T>,
+  port: unknown,
+  host: unknown,
+  listen: (mod: T, handle: Handle, port: number, host: string | undefined) => void,
+): number {
+  const problem = checkPort(port, true) ?? (host === undefined ? undefined : checkHost(host));
+  if (problem !== undefined) return failedHandle(core, kind, problem).id;
+  const handle = core.open(kind, "listening");
+  const bindHost = host === undefined ? undefined : unbracket(host as string);
+  startOn(core, backend, handle, (mod) => listen(mod, handle, port as number, bindHost));
+  return handle.id;
 }

@@ -13,24 +13,24 @@ export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" 
 /** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
 export type Payload = string | Uint8Array | number;
 
-/** The protocol backend's side of a handle: the only way the core drives a socket. */
+/** The protocol backend's side of a handle: the only way the core drives a socket. Listeners and requests leave out the stream methods. */
 export interface Transport {
   /** Writes one turn's queued sends, in order; `bytes` is their total size. */
-  write(chunks: Payload[], bytes: number): void;
+  write?(chunks: Payload[], bytes: number): void;
   /** Bytes handed to the socket but not yet to the kernel. */
-  pendingBytes(): number;
+  pendingBytes?(): number;
   /** Stops reading from the peer (receive backpressure). */
-  pause(): void;
+  pause?(): void;
   /** Reads from the peer again. */
-  resume(): void;
+  resume?(): void;
   /** Local close: close gracefully after what was written; WebSockets answer with the close code and reason sent. */
   close(code?: number, reason?: string): { code: number; reason: string } | void;
   /** Tears the socket down at once and resolves when it is gone (runtime shutdown). */
   shutdown(): Promise<void>;
   /** The local port, when bound. */
-  localPort(): number | undefined;
+  localPort?(): number | undefined;
   /** The peer as "ip:port", when connected. */
-  remoteAddr(): string | undefined;
+  remoteAddr?(): string | undefined;
 }
 
 /** A queued event; for payloads the same object also sits in its handle's inbox (exactly-once). */

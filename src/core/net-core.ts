@@ -98,7 +98,7 @@ export class NetCore {
     }
     if (handle.inboxBytes > this.limits.recvBufferBytes && !handle.readingPaused && handle.transport) {
       handle.readingPaused = true;
-      handle.transport.pause();
+      handle.transport.pause?.();
     }
   }
 
@@ -149,7 +149,7 @@ export class NetCore {
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
-      handle.transport?.resume();
+      handle.transport?.resume?.();
     }
     return event.data;
   }
@@ -159,7 +159,7 @@ export class NetCore {
     if (handle.status === "connecting") return ERR.notConnected;
     const transport = handle.transport;
     if (handle.finished || transport === null) return ERR.closed;
-    if (handle.outboxBytes + transport.pendingBytes() + bytes > this.limits.sendBufferBytes) {
+    if (handle.outboxBytes + (transport.pendingBytes?.() ?? 0) + bytes > this.limits.sendBufferBytes) {
       return ERR.sendBufferFull;
     }
     if (handle.outbox === null) {
@@ -188,7 +188,7 @@ export class NetCore {
     handle.outbox = null;
     handle.outboxBytes = 0;
     try {
-      handle.transport?.write(chunks, bytes);
+      handle.transport?.write?.(chunks, bytes);
     } catch (error) {
       this.end(handle, "error", "error", errorText(error));
     }

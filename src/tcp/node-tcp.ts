@@ -8,7 +8,7 @@ import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
-import { destroyAndWait, formatAddress } from "../node/sockets.js";
+import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
 import type { TcpBackend, TcpReceiveMode } from "./backend.js";
 
 const OWNER = Symbol("tickwire.tcp");
@@ -163,31 +163,16 @@ class TcpListener implements Transport {
     core.deliver(this.handle, "accepted", client.id, 0);
   }
 
-  write(): void {}
-
-  pendingBytes(): number {
-    return 0;
-  }
-
-  pause(): void {}
-
-  resume(): void {}
-
   close(): void {
     this.server.close();
   }
 
   shutdown(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return closeServer(this.server);
   }
 
   localPort(): number | undefined {
-    const address = this.server.address();
-    return typeof address === "object" && address !== null ? address.port : undefined;
-  }
-
-  remoteAddr(): string | undefined {
-    return undefined;
+    return boundPort(this.server);
   }
 }
 

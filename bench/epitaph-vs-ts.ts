@@ -1,0 +1,145 @@
+/**
+ * Self-check benchmark: an Epitaph tick loop (drain `net.poll_event()`,
+ * answer every "data" event with `net.tcp_send`, count replies in a
+ * module-level variable) against the same loop hand-written in TypeScript.
+ * Both run in-process over the same fake `net` (a pre-filled event queue and
+ * a counting send), so the numbers compare the compiled script with plain
+ * code, not the network. `ratio` is Epitaph throughput / TypeScript
+ * throughput: 1 means equal, 0.5 means Epitaph is 2x slower. Run directly
+ * with `npx tsx bench/epitaph-vs-ts.ts`.
+ */
+import { pathToFileURL } from "node:url";
+import { loadEpitaphProgram, type EpitaphHost } from "../src/epitaph/index.js";
+
+const EVENTS_PER_TICK = 2000;
+const TICKS = 400;
+const ROUNDS = 5;
+
+const SCRIPT = `access <net>
+let replies = 0
+phase tick(dt) {
+  sustain evt = net.poll_event() {
+    inspect evt.type {
+      "data" => {
+        net.tcp_send(evt.handle, evt.data)
+        replies = replies + 1
+      }
+      "closed" => { replies = replies - 1 }
+    }
+  }
+}
+phase replies_sent() { return replies }
+`;
+
+interface NetEvent {
+  type: string;
+  handle: number;
+  data?: string;
+}
+
+/** The fake `net`: a queue refilled before each tick and a send that only counts. */
+class FakeNet {
+  queue: NetEvent[] = [];
+  head = 0;
+  sentBytes = 0;
+  poll_event(): NetEvent | undefined {
+    return this.head < this.queue.length ? this.queue[this.head++] : undefined;
+  }
+  tcp_send(handle: number, data: string): boolean | string {
+    if (handle <= 0) return "unknown handle";
+    this.sentBytes += data.length;
+    return true;
+  }
+  refill(): void {
+    const q: NetEvent[] = [];
+    for (let i = 0; i < EVENTS_PER_TICK; i++) {
+      q.push(i % 97 === 0 ? { type: "connected", handle: 1 + (i % 8) } : { type: "data", handle: 1 + (i % 8), data: "ping" });
+    }
+    this.queue = q;
+    this.head = 0;
+  }
+}
+
+/** The hand-written TypeScript twin of SCRIPT. */
+function typescriptScript(net: FakeNet): { tick(dt: number): void; replies(): number } {
+  let replies = 0;
+  return {
+    tick(): void {
+      for (;;) {
+        const evt = net.poll_event();
+        if (evt === undefined) break;
+        if (evt.type === "data") {
+          net.tcp_send(evt.handle, evt.data!);
+          replies = replies + 1;
+        } else if (evt.type === "closed") {
+          replies = replies - 1;
+        }
+      }
+    },
+    replies: () => replies,
+  };
+}
+
+function epitaphScript(net: FakeNet): { tick(dt: number): void; replies(): number } {
+  const host: EpitaphHost = {
+    access: (name) => {
+      if (name !== "net") throw new Error(`module ${name} is not installed`);
+      return net;
+    },
+    role: "server",
+    headless: true,
+    log: () => {},
+    exit: () => {},
+  };
+  const program = loadEpitaphProgram(new Map([["main.ep", SCRIPT]]), host);
+  return { tick: (dt) => void program.call("tick", dt), replies: () => program.call("replies_sent") as number };
+}
+
+/** Events handled per second over TICKS ticks (time spent inside tick only). */
+function measure(make: (net: FakeNet) => { tick(dt: number): void; replies(): number }): number {
+  const net = new FakeNet();
+  const script = make(net);
+  let elapsed = 0;
+  for (let i = 0; i < TICKS; i++) {
+    net.refill();
+    const t0 = performance.now();
+    script.tick(1 / 60);
+    elapsed += performance.now() - t0;
+  }
+  const expected = TICKS * (EVENTS_PER_TICK - Math.ceil(EVENTS_PER_TICK / 97));
+  if (script.replies() !== expected) throw new Error(`bench: expected ${expected} replies, got ${script.replies()}`);
+  return (TICKS * EVENTS_PER_TICK) / (elapsed / 1000);
+}
+
+/** Runs both loops (alternating, best of ROUNDS each) and reports events/s and the ratio. */
+export async function runEpitaphVsTs(): Promise<{
+  name: string;
+  unit: string;
+  tickwire: number;
+  baseline: number;
+  baselineName: string;
+  ratio: number;
+}> {
+  let ep = 0;
+  let ts = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    ep = Math.max(ep, measure(epitaphScript));
+    ts = Math.max(ts, measure(typescriptScript));
+  }
+  return {
+    name: "epitaph tick loop: drain events, reply with tcp_send",
+    unit: "events/s",
+    tickwire: Math.round(ep),
+    baseline: Math.round(ts),
+    baselineName: "hand-written TypeScript",
+    ratio: Number((ep / ts).toFixed(3)),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const r = await runEpitaphVsTs();
+  console.log(`${r.name}`);
+  console.log(`  epitaph    ${r.tickwire.toLocaleString("en-US")} ${r.unit}`);
+  console.log(`  ${r.baselineName}  ${r.baseline.toLocaleString("en-US")} ${r.unit}`);
+  console.log(`  ratio ${r.ratio} (epitaph / typescript; >= 0.5 is within 2x)`);
+}
