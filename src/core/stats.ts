@@ -139,12 +139,12 @@ function describeHandle(handle: Handle): HandleStats {
     kind: handle.kind,
     status: handle.status,
     bufferedIn: handle.inboxBytes,
-    bufferedOut: handle.outboxBytes + (transport?.pendingBytes() ?? 0),
+    bufferedOut: handle.outboxBytes + (transport?.pendingBytes?.() ?? 0),
     bytesIn: handle.bytesIn,
     bytesOut: handle.bytesOut,
   };
-  const remote = transport?.remoteAddr();
-  const localPort = transport?.localPort();
+  const remote = transport?.remoteAddr?.();
+  const localPort = transport?.localPort?.();
   if (remote !== undefined) entry.remote = remote;
   if (localPort !== undefined) entry.localPort = localPort;
   return entry;

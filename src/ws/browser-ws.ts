@@ -96,14 +96,6 @@ class BrowserWsConnection implements Transport {
     return within(this.gone, CLOSE_WAIT_MS);
   }
 
-  localPort(): undefined {
-    return undefined;
-  }
-
-  remoteAddr(): undefined {
-    return undefined;
-  }
-
   private receive(data: string | ArrayBuffer): void {
     const bytes = typeof data === "string" ? utf8Length(data) : data.byteLength;
     const limits = this.core.limits;
