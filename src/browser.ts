@@ -9,16 +9,7 @@ import { buildRuntime, type NetRuntime, type PlatformLoaders, type RuntimeOption
 import { browserMaxRedirects } from "./web/redirects.js";
 import { utf8Length } from "./web/utf8.js";
 
-export type { Net, NetShared } from "./api/net.js";
-export type { NetTcp } from "./api/net-tcp.js";
-export type { NetHttp, HttpResponseRecord } from "./api/net-http.js";
-export type { NetWs } from "./api/net-ws.js";
-export type { NetRuntime, RuntimeOptions, Features } from "./api/runtime.js";
-export type * from "./core/events.js";
-export type { Limits } from "./core/limits.js";
-export type { RuntimeStats, HandleStats, RecentError } from "./core/stats.js";
-export { DEFAULT_LIMITS } from "./core/limits.js";
-export { ERR } from "./core/errors.js";
+export * from "./api/public.js";
 
 const browserPlatform: PlatformLoaders = {
   byteLength: utf8Length,
