@@ -56,6 +56,12 @@ describe("live inspector", () => {
     assert.deepEqual(stats.recentErrors.map((e) => e.error), ["connection refused"]);
   });
 
+  it("answers only GET of its three paths, and refuses a port that is taken", async () => {
+    assert.equal((await fetch(new URL("nothing", inspector.url))).status, 404);
+    assert.equal((await fetch(new URL("stats", inspector.url), { method: "POST" })).status, 405);
+    await assert.rejects(startInspector(runtime, { port: inspector.port }), /EADDRINUSE/);
+  });
+
   it("shows every handle, live charts and the recent error", async () => {
     const page: Page = await chromium.context.newPage();
     await page.setViewportSize({ width: 1360, height: 900 });
