@@ -13,11 +13,12 @@ export * from "./api/public.js";
 
 const browserPlatform: PlatformLoaders = {
   byteLength: utf8Length,
+  bytes: (data) => data,
   http: (settings) => import("./http/browser-http.js").then((mod) => mod.createBrowserHttp(settings)),
   ws: (settings) => import("./ws/browser-ws.js").then((mod) => mod.createBrowserWs(settings)),
 };
 
-/** Creates a runtime in a page: every handle, one event queue, and the `net` module without TCP. */
+/** Creates a runtime in a page: every handle, one event queue, `net` without TCP, and `network` (whose sockets fail). */
 export function createNetRuntime(options?: RuntimeOptions): NetRuntime {
   const limits = { ...options?.limits, maxRedirects: browserMaxRedirects(options?.limits?.maxRedirects) };
   return buildRuntime({ ...options, limits }, browserPlatform);

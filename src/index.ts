@@ -9,12 +9,13 @@ export * from "./api/public.js";
 
 const nodePlatform: PlatformLoaders = {
   byteLength: (text) => Buffer.byteLength(text),
+  bytes: (data) => (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
   tcp: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings.core)),
   http: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)),
   ws: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)),
 };
 
-/** Creates a runtime: every handle, one event queue, and the `net` module, on Node. */
+/** Creates a runtime: every handle, one event queue, and the `net` and `network` modules, on Node. */
 export function createNetRuntime(options?: RuntimeOptions): NetRuntime {
   return buildRuntime(options, nodePlatform);
 }

@@ -1,9 +1,11 @@
 /**
  * The `tcp_*` functions of the `net` module (seed 000, SPEC 5): thin checks
- * over the core, with the socket work left to the TCP backend.
+ * over the core, with the socket work left to the TCP backend. Opening a
+ * connection (`connectTcp`) is shared with `Network.Connect`.
  */
 import { checkHost, checkPort, unbracket } from "../core/args.js";
 import { ERR } from "../core/errors.js";
+import type { Handle } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
 import type { TcpBackend } from "../tcp/backend.js";
@@ -28,19 +30,30 @@ export interface NetTcp {
   tcp_stop(listener: number): void;
 }
 
+/** How each kind of connection is offered: `net`'s queued text, or a `Network.Connect` socket's pulled bytes. */
+const CONNECTION_STYLE = {
+  tcp: { mode: "text", pullOnly: false },
+  socket: { mode: "bytes", pullOnly: true },
+} as const;
+
+/** Opens a TCP connection handle at once; it has already failed if the host, port or connection limit forbid it. */
+export function connectTcp(core: NetCore, tcp: Lazy<TcpBackend>, kind: "tcp" | "socket", host: unknown, port: unknown): Handle {
+  const { mode, pullOnly } = CONNECTION_STYLE[kind];
+  const problem =
+    checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit() ? ERR.tooManyConnections : undefined);
+  if (problem !== undefined) return failedHandle(core, kind, problem, pullOnly);
+  const handle = core.open(kind, "connecting", pullOnly);
+  const target = unbracket(host as string);
+  startOn(core, tcp, handle, (backend) => backend.connect(core, handle, target, port as number, mode));
+  return handle;
+}
+
 /** Builds the TCP functions of `net` over one core and backend. */
 export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform): NetTcp {
   const connection = (id: unknown) => handleOf(core, id, "tcp");
   const listener = (id: unknown) => handleOf(core, id, "tcp_listener");
   return {
-    tcp_connect(host, port) {
-      const problem =
-        checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit() ? ERR.tooManyConnections : undefined);
-      if (problem !== undefined) return failedHandle(core, "tcp", problem).id;
-      const handle = core.open("tcp", "connecting");
-      startOn(core, tcp, handle, (backend) => backend.connect(core, handle, unbracket(host), port, "text"));
-      return handle.id;
-    },
+    tcp_connect: (host, port) => connectTcp(core, tcp, "tcp", host, port).id,
     tcp_send(id, data) {
       const handle = connection(id);
       if (handle === undefined) return ERR.unknownHandle;

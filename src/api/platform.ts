@@ -1,6 +1,7 @@
 /**
  * What differs between the places a runtime runs (Node, a browser): how each
- * protocol's backend is loaded, and how text is measured in bytes.
+ * protocol's backend is loaded, how text is measured in bytes, and which byte
+ * type scripts are handed.
  */
 import type { Lazy } from "../core/lazy.js";
 import type { HttpBackend } from "../http/backend.js";
@@ -18,4 +19,6 @@ export interface Backends {
 export interface Platform {
   /** UTF-8 length of a string in bytes. */
   byteLength(text: string): number;
+  /** Views bytes as the platform's byte type (a Buffer on Node) without copying. */
+  bytes(data: Uint8Array): Uint8Array;
 }

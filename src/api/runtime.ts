@@ -1,7 +1,7 @@
 /**
  * Assembles a runtime from a platform: resolves the options, creates the core,
  * wraps each enabled protocol's loader so it loads on first use, and builds
- * the script-facing modules over them.
+ * the script-facing modules (`net`, `network`) over them.
  */
 import { Lazy } from "../core/lazy.js";
 import { resolveLimits, type Limits } from "../core/limits.js";
@@ -12,6 +12,7 @@ import { HttpClient } from "../http/client.js";
 import type { TcpBackend } from "../tcp/backend.js";
 import type { WsBackend } from "../ws/backend.js";
 import { createNet, type Net } from "./net.js";
+import { createNetwork, type NetworkModule } from "./network.js";
 import type { Backends, Platform } from "./platform.js";
 
 /** Which protocols a runtime offers. */
@@ -49,6 +50,8 @@ export interface PlatformLoaders extends Platform {
 export interface NetRuntime {
   /** The seed 000 `net` module. */
   net: Net;
+  /** The seed 002 Scripter's Rift module: `Network.Connect` and `fetch`. */
+  network: NetworkModule;
   /** The resolved limits in force. */
   limits: Readonly<Limits>;
   /** Closes every handle and resolves when every socket is gone. */
@@ -84,6 +87,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
   let closing: Promise<void> | undefined;
   return {
     net,
+    network: createNetwork(core, backends, http, platform),
     limits,
     core,
     http,
@@ -92,6 +96,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     close() {
       closing ??= (async () => {
         await core.shutdown();
+        http?.close();
         const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded];
         await Promise.all(loaded.map((backend) => backend?.shutdown()));
       })();

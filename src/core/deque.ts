@@ -18,6 +18,12 @@ export class Deque<T> {
     this.items.push(item);
   }
 
+  /** Puts an item back at the head, so that `shift` returns it next. */
+  unshift(item: T): void {
+    if (this.head > 0) this.items[--this.head] = item;
+    else this.items.unshift(item);
+  }
+
   /** Removes and returns the oldest item, or undefined when empty. */
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;

@@ -30,6 +30,10 @@ export const ERR = {
   runtimeClosed: "runtime closed",
   peerUnresponsive: "peer not responding",
   protocolError: "protocol error",
+  invalidOptions: "invalid options",
+  invalidBody: "invalid body",
+  tcpUnavailable: "tcp not available",
+  httpUnavailable: "http not available",
   networkError: "network error",
   receiveBufferFull: "receive buffer full",
   notInBrowser: "not possible in a browser",
@@ -69,11 +73,12 @@ const TLS_CODE = /^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL_|HO
 export function errorText(error: unknown): string {
   if (typeof error === "string") return error;
   if (typeof error !== "object" || error === null) return String(error);
-  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  const { code, message, cause, name } = error as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
   if (typeof code === "string") {
     if (code in BY_CODE) return BY_CODE[code];
     if (TLS_CODE.test(code)) return `tls: ${String(message ?? code).toLowerCase()}`;
   }
+  if (name === "HTTPParserError") return ERR.protocolError;
   if (cause !== undefined && cause !== error) {
     const inner = errorText(cause);
     if (inner !== "error") return inner;

@@ -2,7 +2,8 @@
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
  * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
- * `poll`, `take` and `send`. It imports nothing from Node (SPEC 2-4).
+ * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
+ * imports nothing from Node (SPEC 2-4).
  */
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
@@ -113,6 +114,7 @@ export class NetCore {
     if (handle.finished || handle.released) return;
     handle.finished = true;
     handle.status = status;
+    if (type === "error") handle.error = data;
     handle.transport = null;
     handle.outbox = null;
     handle.outboxBytes = 0;
@@ -152,6 +154,13 @@ export class NetCore {
       handle.transport?.resume?.();
     }
     return event.data;
+  }
+
+  /** Puts the unread rest of a payload taken by `take` back at the front of a pull-only handle's inbox. */
+  putBack(handle: Handle, data: Payload, bytes: number): void {
+    if (handle.released || !handle.pullOnly) return;
+    (handle.inbox ??= new Deque()).unshift(new QueuedEvent("data", handle, data, bytes));
+    handle.inboxBytes += bytes;
   }
 
   /** Queues a send for this turn's single write; returns true or an error text. */

@@ -1,7 +1,9 @@
 /**
  * The platform-neutral HTTP client both APIs share: it keeps at most
  * `maxRequestsInFlight` requests on the wire and lets up to
- * `maxRequestsQueued` more wait their turn, in order, before refusing.
+ * `maxRequestsQueued` more wait their turn, in order, before refusing. On
+ * runtime shutdown it cancels every request it holds, including ones whose
+ * backend is still loading.
  */
 import { Deque } from "../core/deque.js";
 import { ERR } from "../core/errors.js";
@@ -20,6 +22,9 @@ interface Job {
 export class HttpClient {
   private inFlight = 0;
   private readonly waiting = new Deque<Job>();
+  /** Every job not yet settled, waiting or on the wire. */
+  private readonly open = new Set<Job>();
+  private closed = false;
 
   constructor(
     private readonly backend: Lazy<HttpBackend>,
@@ -29,13 +34,23 @@ export class HttpClient {
   /** Sends `spec` when a slot is free; `done` runs exactly once, never synchronously. Returns a cancel function. */
   request(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void {
     const job: Job = { spec, done, cancel: null, settled: false };
-    if (this.inFlight < this.limits.maxRequestsInFlight) this.start(job);
+    this.open.add(job);
+    if (this.closed) this.settle(job, { ok: false, error: ERR.runtimeClosed });
+    else if (this.inFlight < this.limits.maxRequestsInFlight) this.start(job);
     else if (this.waiting.length < this.limits.maxRequestsQueued) this.waiting.push(job);
     else this.settle(job, { ok: false, error: ERR.tooManyRequests });
-    return (reason) => {
-      if (job.cancel !== null) job.cancel(reason);
-      else this.settle(job, { ok: false, error: reason });
-    };
+    return (reason) => this.cancel(job, reason);
+  }
+
+  /** Cancels every request, waiting or on the wire, and refuses new ones (runtime shutdown). */
+  close(): void {
+    this.closed = true;
+    for (const job of [...this.open]) this.cancel(job, ERR.runtimeClosed);
+  }
+
+  private cancel(job: Job, reason: string): void {
+    if (job.cancel !== null) job.cancel(reason);
+    else this.settle(job, { ok: false, error: reason });
   }
 
   private start(job: Job): void {
@@ -65,6 +80,7 @@ export class HttpClient {
   private settle(job: Job, outcome: HttpOutcome): void {
     if (job.settled) return;
     job.settled = true;
+    this.open.delete(job);
     queueMicrotask(() => job.done(outcome));
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The FIFO behind the event queue and every inbox: order kept across
- * compaction, retain, and the ends.
+ * compaction, retain, the ends, and items put back at the head.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -29,4 +29,16 @@ test("retain keeps the accepted items in order", () => {
   queue.shift();
   queue.retain((n) => n % 2 === 0);
   assert.deepEqual([queue.shift(), queue.shift(), queue.shift(), queue.shift(), queue.shift()], [2, 4, 6, 8, undefined]);
+});
+
+test("unshift puts an item back at the head, after shifts and on an empty queue", () => {
+  const queue = new Deque<number>();
+  queue.unshift(1);
+  queue.push(2);
+  queue.push(3);
+  assert.equal(queue.shift(), 1);
+  queue.unshift(10);
+  queue.unshift(11);
+  assert.equal(queue.length, 4);
+  assert.deepEqual([queue.shift(), queue.shift(), queue.shift(), queue.shift(), queue.shift()], [11, 10, 2, 3, undefined]);
 });

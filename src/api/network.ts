@@ -1,0 +1,37 @@
+/**
+ * The `network` module of the Scripter's Rift API (seed 002, SPEC 8):
+ * `Network.Connect` sockets and `fetch`, a thin layer over the same core, TCP
+ * backend and HTTP client as `net`. Both are always there: with TCP or HTTP
+ * off (or missing, as TCP is in a browser) they fail the way a network
+ * failure does, as an "error" socket or a status -1 response.
+ */
+import type { NetCore } from "../core/net-core.js";
+import type { HttpClient } from "../http/client.js";
+import { createFetch, type Fetch } from "./network-fetch.js";
+import { connectSocket, type Socket } from "./network-socket.js";
+import type { Backends, Platform } from "./platform.js";
+
+/** `runtime.network`: the seed's `Network` object and `fetch`. */
+export interface NetworkModule {
+  Network: {
+    /** Starts a TCP connection (host name, IPv4 or IPv6 literal) and returns its socket at once. */
+    Connect(host: string, port: number): Socket;
+  };
+  /** Sends an HTTP request; resolves with the whole response, never rejects. */
+  fetch: Fetch;
+}
+
+/** Builds `runtime.network` over the runtime's core, TCP backend and shared HTTP client. */
+export function createNetwork(
+  core: NetCore,
+  backends: Backends,
+  http: HttpClient | undefined,
+  platform: Platform,
+): NetworkModule {
+  return {
+    Network: {
+      Connect: (host, port) => connectSocket(core, backends.tcp, platform, host, port),
+    },
+    fetch: createFetch(core, http, platform),
+  };
+}
