@@ -95,10 +95,10 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     stats: () => sampler.sample(),
     close() {
       closing ??= (async () => {
-        await core.shutdown();
+        const handlesEnded = core.shutdown();
         http?.close();
         const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded];
-        await Promise.all(loaded.map((backend) => backend?.shutdown()));
+        await Promise.all([handlesEnded, ...loaded.map((backend) => backend?.shutdown())]);
       })();
       return closing;
     },

@@ -8,7 +8,7 @@ import * as nodeNet from "node:net";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createNetRuntime, type Net } from "../../src/index.js";
-import { boundPort, eventOf } from "../helpers/poll.js";
+import { boundPort, eventOf, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 
 const TCP = ["tcp_connect", "tcp_send", "tcp_recv", "tcp_close", "tcp_listen", "tcp_accept", "tcp_stop"];
@@ -103,9 +103,13 @@ describe("runtime.close", () => {
   test("ends every handle and resolves once every socket is gone, lingering ones included", async () => {
     const runtime = createNetRuntime();
     const { net } = runtime;
-    const silent = nodeNet.createServer((socket) => socket.pause());
+    const silentSockets = new Set<nodeNet.Socket>();
+    const silent = nodeNet.createServer({ allowHalfOpen: true }, (socket) => silentSockets.add(socket.resume()));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    after(() => new Promise((resolve) => silent.close(resolve)));
+    after(() => {
+      for (const socket of silentSockets) socket.destroy();
+      return new Promise((resolve) => silent.close(resolve));
+    });
     const silentPort = (silent.address() as nodeNet.AddressInfo).port;
     const listener = net.tcp_listen(0, "127.0.0.1");
     const wsListener = net.ws_listen(0, "127.0.0.1");
@@ -121,7 +125,16 @@ describe("runtime.close", () => {
       net.tcp_connect("127.0.0.1", silentPort),
     ];
     await eventOf(net, open[1], "connected");
-    await runtime.close();
+    const quietPeer = nodeNet.connect({ port, host: "127.0.0.1", allowHalfOpen: true });
+    after(() => quietPeer.destroy());
+    const acceptedThenClosed = await pollUntil(() => {
+      const event = net.poll_event();
+      return event?.type === "accepted" && event.handle === listener && event.data !== undefined ? event.data : undefined;
+    }, { what: "an accepted client" });
+    net.tcp_close(acceptedThenClosed);
+    let closed = false;
+    void runtime.close().then(() => (closed = true));
+    await pollUntil(() => closed, { timeoutMs: 5_000, what: "runtime.close() to resolve" });
     for (const handle of [listener, wsListener, ...open]) {
       assert.ok(["closed", "error"].includes(net.status(handle) ?? ""), `handle ${handle}: ${net.status(handle)}`);
     }
