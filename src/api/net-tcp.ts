@@ -40,7 +40,7 @@ const CONNECTION_STYLE = {
 export function connectTcp(core: NetCore, tcp: Lazy<TcpBackend>, kind: "tcp" | "socket", host: unknown, port: unknown): Handle {
   const { mode, pullOnly } = CONNECTION_STYLE[kind];
   const problem =
-    checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit() ? ERR.tooManyConnections : undefined);
+    checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit(kind) ? ERR.tooManyConnections : undefined);
   if (problem !== undefined) return failedHandle(core, kind, problem, pullOnly);
   const handle = core.open(kind, "connecting", pullOnly);
   const target = unbracket(host as string);

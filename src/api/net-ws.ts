@@ -49,7 +49,7 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
   return {
     ws_connect(url) {
       const parsed = parseUrl(url, ["ws:", "wss:"]);
-      const problem = typeof parsed === "string" ? parsed : core.atConnectionLimit() ? ERR.tooManyConnections : undefined;
+      const problem = typeof parsed === "string" ? parsed : core.atConnectionLimit("ws") ? ERR.tooManyConnections : undefined;
       if (problem !== undefined) return failedHandle(core, "ws", problem).id;
       const handle = core.open("ws", "connecting");
       startOn(core, ws, handle, (backend) => backend.connect(core, handle, parsed as URL));

@@ -13,6 +13,7 @@ export type { Fetch, FetchOptions, HttpMethod, Response } from "./network-fetch.
 export type { NetRuntime, RuntimeOptions, Features } from "./runtime.js";
 export type * from "../core/events.js";
 export type { Limits } from "../core/limits.js";
+export type { PolicyOptions, PolicyRule } from "../policy/policy.js";
 export type { RuntimeStats, HandleStats, RecentError } from "../core/stats.js";
 export { DEFAULT_LIMITS } from "../core/limits.js";
 export { ERR } from "../core/errors.js";

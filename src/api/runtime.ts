@@ -9,6 +9,7 @@ import { NetCore } from "../core/net-core.js";
 import { StatsSampler, type RuntimeStats } from "../core/stats.js";
 import type { HttpBackend } from "../http/backend.js";
 import { HttpClient } from "../http/client.js";
+import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
 import type { TcpBackend } from "../tcp/backend.js";
 import type { WsBackend } from "../ws/backend.js";
 import { createNet, type Net } from "./net.js";
@@ -30,6 +31,8 @@ export interface RuntimeOptions {
   limits?: Partial<Limits>;
   /** Extra CAs (PEM text, or a list) trusted for https: and wss:, besides the built-in ones. */
   tls?: { ca?: string | string[] };
+  /** Host rules and listening permission (SPEC 11); without it every host is allowed. Throws when malformed. */
+  policy?: PolicyOptions;
 }
 
 /** What a backend loader is given. */
@@ -37,6 +40,8 @@ export interface BackendSettings {
   core: NetCore;
   limits: Limits;
   ca: string[];
+  /** The host policy, or undefined to allow every connection. */
+  policy: HostPolicy | undefined;
 }
 
 /** A platform's way of loading each protocol backend; a missing loader means the platform lacks it. */
@@ -72,7 +77,8 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
   const core = new NetCore(limits);
   const given = options?.tls?.ca;
   const ca = typeof given === "string" ? [given] : Array.isArray(given) ? given.filter((c) => typeof c === "string") : [];
-  const settings: BackendSettings = { core, limits, ca };
+  const policy = options?.policy === undefined ? undefined : HostPolicy.from(options.policy);
+  const settings: BackendSettings = { core, limits, ca, policy };
   const features = options?.features ?? {};
   const lazy = <T>(enabled: boolean | undefined, load: ((s: BackendSettings) => Promise<T>) | undefined) =>
     enabled !== false && load !== undefined ? new Lazy(() => load(settings)) : undefined;
@@ -81,7 +87,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     http: lazy(features.http, platform.http),
     ws: lazy(features.ws, platform.ws),
   };
-  const http = backends.http && new HttpClient(backends.http, limits);
+  const http = backends.http && new HttpClient(backends.http, limits, core.bandwidth);
   const net = createNet(core, backends, http, platform);
   const sampler = new StatsSampler(core);
   let closing: Promise<void> | undefined;

@@ -34,6 +34,8 @@ export const ERR = {
   invalidBody: "invalid body",
   tcpUnavailable: "tcp not available",
   httpUnavailable: "http not available",
+  blockedByPolicy: "blocked by policy",
+  rateLimited: "rate limit exceeded",
   networkError: "network error",
   receiveBufferFull: "receive buffer full",
   notInBrowser: "not possible in a browser",

@@ -63,6 +63,8 @@ export class Handle {
   /** Gone from the table: behaves as unknown from now on. */
   released = false;
   readingPaused = false;
+  /** Reading is paused until the runtime's download budget is back. */
+  throttled = false;
   /** Why the handle ended in error, kept for pull-only handles whose events are never queued. */
   error: string | undefined = undefined;
   /** Protocol-owned state, such as an HTTP request's record. */

@@ -22,12 +22,20 @@ export interface Limits {
   maxRedirects: number;
   /** Open TCP and WebSocket connections (outgoing and accepted) at once. */
   maxConnections: number;
+  /** Open TCP connections (`tcp_*` and `Network.Connect`, outgoing and accepted) at once, within `maxConnections`. */
+  maxTcpConnections: number;
+  /** Open WebSockets (outgoing and accepted) at once, within `maxConnections`. */
+  maxWebSockets: number;
   /** HTTP requests on the wire at once; later ones wait their turn. */
   maxRequestsInFlight: number;
   /** HTTP requests allowed to wait for a free slot before new ones fail. */
   maxRequestsQueued: number;
   /** Finished handles kept for the script before the oldest are released. */
   retainedHandles: number;
+  /** Payload bytes per second the runtime may send (TCP, WebSocket, HTTP bodies); 0 means no limit. */
+  uploadBytesPerSecond: number;
+  /** Payload bytes per second the runtime may receive (TCP, WebSocket, HTTP bodies); 0 means no limit. */
+  downloadBytesPerSecond: number;
   /** WebSocket ping interval; a peer that misses a whole interval ends in error. 0 turns pings off. */
   wsPingIntervalMs: number;
 }
@@ -42,9 +50,13 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   connectTimeoutMs: 15_000,
   maxRedirects: 5,
   maxConnections: 20_000,
+  maxTcpConnections: 20_000,
+  maxWebSockets: 20_000,
   maxRequestsInFlight: 64,
   maxRequestsQueued: 4096,
   retainedHandles: 1024,
+  uploadBytesPerSecond: 0,
+  downloadBytesPerSecond: 0,
   wsPingIntervalMs: 20_000,
 });
 

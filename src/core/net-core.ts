@@ -5,6 +5,7 @@
  * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
  * imports nothing from Node (SPEC 2-4).
  */
+import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
@@ -14,7 +15,12 @@ import { StatsCounters } from "./stats.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
-const CONNECTION_KINDS: ReadonlySet<HandleKind> = new Set(["tcp", "ws", "socket"]);
+/** The connection kinds, each with the quota it counts against besides `maxConnections`. */
+const CONNECTION_QUOTA: Partial<Record<HandleKind, "maxTcpConnections" | "maxWebSockets">> = {
+  tcp: "maxTcpConnections",
+  socket: "maxTcpConnections",
+  ws: "maxWebSockets",
+};
 
 /** The handle table, event queue and send batching of one runtime. */
 export class NetCore {
@@ -26,6 +32,9 @@ export class NetCore {
   private nextId = 1;
   private dirty: Handle[] = [];
   private openConnections = 0;
+  private readonly openByQuota = { maxTcpConnections: 0, maxWebSockets: 0 };
+  /** The runtime's upload and download budgets. */
+  readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
   closed = false;
   /** Traffic totals for `runtime.stats()`. */
@@ -33,18 +42,21 @@ export class NetCore {
 
   constructor(readonly limits: Limits) {
     this.compactAt = 4 * limits.retainedHandles + 1024;
+    this.bandwidth = new Bandwidth(limits);
   }
 
   /** Creates a handle with a fresh id; connections count against `maxConnections`. */
   open(kind: HandleKind, status: string, pullOnly = false): Handle {
     const handle = new Handle(this.nextId++, kind, status, pullOnly);
     this.table.set(handle.id, handle);
-    if (CONNECTION_KINDS.has(kind)) this.openConnections++;
+    this.countConnection(kind, 1);
     return handle;
   }
 
-  /** True when another connection would pass `maxConnections`. */
-  atConnectionLimit(): boolean {
+  /** True when another connection of `kind` would pass `maxConnections` or its kind's quota. */
+  atConnectionLimit(kind: HandleKind): boolean {
+    const quota = CONNECTION_QUOTA[kind];
+    if (quota !== undefined && this.openByQuota[quota] >= this.limits[quota]) return true;
     return this.openConnections >= this.limits.maxConnections;
   }
 
@@ -101,6 +113,17 @@ export class NetCore {
       handle.readingPaused = true;
       handle.transport.pause?.();
     }
+    if (this.bandwidth.received(bytes) && !handle.throttled && handle.transport) {
+      handle.throttled = true;
+      handle.transport.pause?.();
+      this.bandwidth.whenDownloadAvailable(() => this.unthrottle(handle));
+    }
+  }
+
+  /** Resumes a handle paused for the download budget, unless it is still paused for its receive buffer. */
+  private unthrottle(handle: Handle): void {
+    handle.throttled = false;
+    if (!handle.readingPaused) handle.transport?.resume?.();
   }
 
   /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
@@ -118,7 +141,7 @@ export class NetCore {
     handle.transport = null;
     handle.outbox = null;
     handle.outboxBytes = 0;
-    if (CONNECTION_KINDS.has(handle.kind)) this.openConnections--;
+    this.countConnection(handle.kind, -1);
     if (type === "error") this.counters.noteError(handle, data ?? "");
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
     this.finishedOrder.push(handle);
@@ -151,7 +174,7 @@ export class NetCore {
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
-      handle.transport?.resume?.();
+      if (!handle.throttled) handle.transport?.resume?.();
     }
     return event.data;
   }
@@ -171,6 +194,7 @@ export class NetCore {
     if (handle.outboxBytes + (transport.pendingBytes?.() ?? 0) + bytes > this.limits.sendBufferBytes) {
       return ERR.sendBufferFull;
     }
+    if (!this.bandwidth.trySend(bytes)) return ERR.rateLimited;
     if (handle.outbox === null) {
       handle.outbox = [];
       if (this.dirty.push(handle) === 1) queueMicrotask(this.flush);
@@ -228,6 +252,7 @@ export class NetCore {
   /** Closes every handle's socket (each transport may end its handle first) and resolves when all are gone. */
   async shutdown(): Promise<void> {
     this.closed = true;
+    this.bandwidth.stop();
     this.flush();
     const gone: Promise<void>[] = [];
     for (const handle of this.table.values()) {
@@ -237,6 +262,13 @@ export class NetCore {
       this.end(handle, "closed", "closed");
     }
     await Promise.all(gone);
+  }
+
+  private countConnection(kind: HandleKind, change: 1 | -1): void {
+    const quota = CONNECTION_QUOTA[kind];
+    if (quota === undefined) return;
+    this.openConnections += change;
+    this.openByQuota[quota] += change;
   }
 
   private pushEvent(event: QueuedEvent): void {

@@ -3,8 +3,10 @@
  * `maxRequestsInFlight` requests on the wire and lets up to
  * `maxRequestsQueued` more wait their turn, in order, before refusing. On
  * runtime shutdown it cancels every request it holds, including ones whose
- * backend is still loading.
+ * backend is still loading. A request body is charged to the runtime's upload
+ * budget when the request is made, and refused while that budget is overdrawn.
  */
+import type { Bandwidth } from "../core/bandwidth.js";
 import { Deque } from "../core/deque.js";
 import { ERR } from "../core/errors.js";
 import type { Lazy } from "../core/lazy.js";
@@ -29,16 +31,18 @@ export class HttpClient {
   constructor(
     private readonly backend: Lazy<HttpBackend>,
     private readonly limits: Limits,
+    private readonly bandwidth: Bandwidth,
   ) {}
 
   /** Sends `spec` when a slot is free; `done` runs exactly once, never synchronously. Returns a cancel function. */
   request(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void {
     const job: Job = { spec, done, cancel: null, settled: false };
     this.open.add(job);
-    if (this.closed) this.settle(job, { ok: false, error: ERR.runtimeClosed });
-    else if (this.inFlight < this.limits.maxRequestsInFlight) this.start(job);
-    else if (this.waiting.length < this.limits.maxRequestsQueued) this.waiting.push(job);
-    else this.settle(job, { ok: false, error: ERR.tooManyRequests });
+    const slotFree = this.inFlight < this.limits.maxRequestsInFlight;
+    const refused = this.refusal(spec, slotFree);
+    if (refused !== undefined) this.settle(job, { ok: false, error: refused });
+    else if (slotFree) this.start(job);
+    else this.waiting.push(job);
     return (reason) => this.cancel(job, reason);
   }
 
@@ -51,6 +55,14 @@ export class HttpClient {
   private cancel(job: Job, reason: string): void {
     if (job.cancel !== null) job.cancel(reason);
     else this.settle(job, { ok: false, error: reason });
+  }
+
+  /** Why a new request cannot be taken, or undefined; when it can, its body is charged to the upload budget. */
+  private refusal(spec: HttpRequestSpec, slotFree: boolean): string | undefined {
+    if (this.closed) return ERR.runtimeClosed;
+    if (!slotFree && this.waiting.length >= this.limits.maxRequestsQueued) return ERR.tooManyRequests;
+    if (!this.bandwidth.trySend(bodyBytes(spec.body))) return ERR.rateLimited;
+    return undefined;
   }
 
   private start(job: Job): void {
@@ -83,4 +95,12 @@ export class HttpClient {
     this.open.delete(job);
     queueMicrotask(() => job.done(outcome));
   }
+}
+
+const encoder = new TextEncoder();
+
+/** Size of a request body in bytes. */
+function bodyBytes(body: string | Uint8Array | undefined): number {
+  if (body === undefined) return 0;
+  return typeof body === "string" ? encoder.encode(body).length : body.length;
 }

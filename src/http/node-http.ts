@@ -2,20 +2,29 @@
  * The Node HTTP backend: undici's `Agent` (pooling, keep-alive, TLS with extra
  * CAs) composed with its redirect interceptor, driven through the `dispatch`
  * primitive so that the reason phrase, the body limit and cancellation are all
- * in reach. Compressed bodies are decoded once complete.
+ * in reach. Compressed bodies are decoded once complete. Body bytes are
+ * charged to the runtime's download budget; an overdrawn budget pauses the
+ * response until it is back.
  */
 import { rootCertificates } from "node:tls";
 import { Agent, interceptors, type Dispatcher } from "undici";
+import type { Bandwidth } from "../core/bandwidth.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Limits } from "../core/limits.js";
+import type { NetCore } from "../core/net-core.js";
+import type { HostPolicy } from "../policy/policy.js";
 import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
+import { createConnector } from "./node-connector.js";
 import { decompressBody } from "./node-decompress.js";
 
 /** Settings the HTTP backend is built with. */
 export interface NodeHttpSettings {
+  core: NetCore;
   limits: Limits;
   /** Extra trusted CAs (PEM), added to Node's bundled ones. */
   ca: string[];
+  /** The host policy every connection, redirect hops included, is checked against; undefined allows all. */
+  policy: HostPolicy | undefined;
 }
 
 /** undici's words for giving up on redirects: past the limit, or a loop it detected. */
@@ -37,6 +46,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   constructor(
     private readonly maxBody: number,
     timeoutMs: number,
+    private readonly bandwidth: Bandwidth,
     private readonly done: (outcome: HttpOutcome) => void,
   ) {
     if (timeoutMs > 0) this.timer = setTimeout(() => this.cancel(ERR.timeout), timeoutMs);
@@ -62,10 +72,14 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     }
   }
 
-  onResponseData(_c: Controller, chunk: Buffer): void {
+  onResponseData(controller: Controller, chunk: Buffer): void {
     this.size += chunk.length;
     if (this.size > this.maxBody) return this.cancel(ERR.responseTooLarge);
     this.chunks.push(chunk);
+    if (this.bandwidth.received(chunk.length)) {
+      controller.pause();
+      this.bandwidth.whenDownloadAvailable(() => this.settled || controller.resume());
+    }
   }
 
   onResponseEnd(): void {
@@ -93,14 +107,15 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 /** Creates the undici-backed HTTP backend of one runtime. */
 export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
   const { limits } = settings;
+  const bandwidth = settings.core.bandwidth;
   const ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
-  const agent = new Agent({ connect: { ca, timeout: limits.connectTimeoutMs } });
+  const agent = new Agent({ connect: createConnector({ ca, timeout: limits.connectTimeoutMs }, settings.policy) });
   const dispatcher = agent.compose(
     interceptors.redirect({ maxRedirections: limits.maxRedirects }),
   );
   return {
     send(spec: HttpRequestSpec, done) {
-      const collector = new ResponseCollector(limits.httpMaxBodyBytes, limits.httpTimeoutMs, done);
+      const collector = new ResponseCollector(limits.httpMaxBodyBytes, limits.httpTimeoutMs, bandwidth, done);
       const options: Dispatcher.DispatchOptions & { throwOnMaxRedirect: boolean } = {
         throwOnMaxRedirect: true,
         origin: spec.url.origin,

@@ -2,13 +2,16 @@
  * The Node TCP backend: `node:net` sockets and servers behind core handles.
  * Socket listeners are module-level functions that find their connection
  * through a symbol on the socket, so an open connection costs no closures.
+ * With a host policy, every connect is checked on the address it reaches.
  */
 import * as net from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
+import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
 import type { TcpBackend, TcpReceiveMode } from "./backend.js";
 
 const OWNER = Symbol("tickwire.tcp");
@@ -154,7 +157,7 @@ class TcpListener implements Transport {
   /** Wraps an accepted socket in a connected handle and offers it to the script. */
   accept(socket: net.Socket): void {
     const core = this.backend.core;
-    if (core.atConnectionLimit() || core.closed) {
+    if (core.atConnectionLimit("tcp") || core.closed) {
       socket.destroy();
       return;
     }
@@ -186,20 +189,39 @@ function onServerError(this: OwnedServer, error: Error): void {
   this.close();
 }
 
+/** Settings the TCP backend is built with. */
+export interface NodeTcpSettings {
+  core: NetCore;
+  /** The host policy, or undefined to allow every connection. */
+  policy: HostPolicy | undefined;
+}
+
 /** The Node TCP backend of one runtime; it knows every socket it opened until that socket is gone. */
 class NodeTcp implements TcpBackend {
   readonly sockets = new Set<net.Socket>();
+  readonly core: NetCore;
+  private readonly policy: HostPolicy | undefined;
 
-  constructor(readonly core: NetCore) {}
+  constructor(settings: NodeTcpSettings) {
+    this.core = settings.core;
+    this.policy = settings.policy;
+  }
 
+  /** Connects; with a policy, an IP literal is checked here and a name's addresses in the lookup hook. */
   connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
-    const socket: OwnedSocket = net.connect({ host, port });
+    const policy = this.policy;
+    if (policy !== undefined && literalBlocked(policy, host, port)) {
+      return core.end(handle, "error", "error", blockedText(host));
+    }
+    const lookup = policy && policyLookup(policy, () => port);
+    const socket: OwnedSocket = net.connect({ host, port, lookup });
     core.attach(handle, new TcpConnection(this, handle, socket, mode));
     socket.once("connect", onSocketConnect);
     socket.setTimeout(core.limits.connectTimeoutMs, onConnectTimeout);
   }
 
   listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {
+    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
     const server: OwnedServer = net.createServer({ noDelay: true });
     core.attach(handle, new TcpListener(this, handle, server));
     server.listen({ port, host });
@@ -211,6 +233,6 @@ class NodeTcp implements TcpBackend {
 }
 
 /** Creates the Node TCP backend of one runtime. */
-export function createNodeTcp(core: NetCore): TcpBackend {
-  return new NodeTcp(core);
+export function createNodeTcp(settings: NodeTcpSettings): TcpBackend {
+  return new NodeTcp(settings);
 }

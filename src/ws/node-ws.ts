@@ -2,15 +2,19 @@
  * The Node WebSocket backend: the `ws` library's client and server behind
  * core handles. Client and server connections share one transport class; a
  * single timer per runtime pings every connection and ends the ones whose
- * peer stopped answering.
+ * peer stopped answering. With a host policy, client connects are checked on
+ * the address they reach and listening can be refused.
  */
 import type { Socket } from "node:net";
 import { rootCertificates } from "node:tls";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
+import { unbracket } from "../core/args.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
+import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
 import type { WsBackend } from "./backend.js";
 
 const OWNER = Symbol("tickwire.ws");
@@ -22,6 +26,8 @@ type OwnedServer = WebSocketServer & { [OWNER]?: WsListener };
 export interface NodeWsSettings {
   /** Extra trusted CAs (PEM), added to Node's bundled ones. */
   ca: string[];
+  /** The host policy client connects are checked against; undefined allows all. */
+  policy: HostPolicy | undefined;
 }
 
 /** One WebSocket connection's transport, client or accepted. */
@@ -140,7 +146,7 @@ class WsListener implements Transport {
 
   /** Wraps an accepted WebSocket in a connected handle and offers it to the script. */
   accept(ws: WebSocket, socket: Socket): void {
-    if (this.core.atConnectionLimit() || this.core.closed) {
+    if (this.core.atConnectionLimit("ws") || this.core.closed) {
       ws.terminate();
       return;
     }
@@ -180,12 +186,14 @@ class NodeWs implements WsBackend {
   readonly connections = new Set<WsConnection>();
   private readonly pinger: ReturnType<typeof setInterval> | undefined;
   private readonly ca: string[] | undefined;
+  private readonly policy: HostPolicy | undefined;
 
   constructor(
     core: NetCore,
     settings: NodeWsSettings,
   ) {
     this.ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
+    this.policy = settings.policy;
     const interval = core.limits.wsPingIntervalMs;
     if (interval > 0) {
       this.pinger = setInterval(() => this.sweep(), interval);
@@ -195,7 +203,14 @@ class NodeWs implements WsBackend {
 
   connect(core: NetCore, handle: Handle, url: URL): void {
     const limits = core.limits;
+    const policy = this.policy;
+    const host = unbracket(url.hostname);
+    const port = Number(url.port) || (url.protocol === "wss:" ? 443 : 80);
+    if (policy !== undefined && literalBlocked(policy, host, port)) {
+      return core.end(handle, "error", "error", blockedText(host));
+    }
     const ws: OwnedWebSocket = new WebSocket(url, {
+      lookup: policy && policyLookup(policy, () => port),
       ca: this.ca,
       handshakeTimeout: limits.connectTimeoutMs,
       maxPayload: limits.wsMaxMessageBytes,
@@ -207,6 +222,7 @@ class NodeWs implements WsBackend {
   }
 
   readonly listen = (core: NetCore, handle: Handle, port: number, host: string | undefined): void => {
+    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
     const server: OwnedServer = new WebSocketServer({
       port,
       host,

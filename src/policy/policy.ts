@@ -1,0 +1,60 @@
+/**
+ * The host policy of one runtime (SPEC 11): an ordered rule list where the
+ * first rule that matches a connection decides, and no match denies. Backends
+ * ask it once per connection with the address they are about to connect to,
+ * so a name that resolves to a forbidden address is caught after DNS. Also
+ * says whether scripts may listen. Platform-neutral: no Node imports.
+ */
+import { ERR } from "../core/errors.js";
+import { parseIp } from "./ip.js";
+import { compileRule, normalizeName, ruleMatches, type CompiledRule, type PolicyRule } from "./rules.js";
+
+export type { PolicyRule } from "./rules.js";
+
+/** The `policy` option of a runtime. */
+export interface PolicyOptions {
+  /** Checked in order; the first match decides; a connection no rule matches is denied. */
+  rules: PolicyRule[];
+  /** Whether scripts may call `tcp_listen` and `ws_listen`; default true. */
+  listen?: boolean;
+}
+
+/** A compiled policy: answers whether a connection may be made. */
+export class HostPolicy {
+  private constructor(
+    private readonly rules: readonly CompiledRule[],
+    /** Whether scripts may listen. */
+    readonly listen: boolean,
+  ) {}
+
+  /** Compiles the `policy` option; throws a TypeError that names the first malformed rule. */
+  static from(options: PolicyOptions): HostPolicy {
+    if (typeof options !== "object" || options === null || !Array.isArray(options.rules)) {
+      throw new TypeError("policy must be { rules: [...], listen?: boolean }");
+    }
+    if (options.listen !== undefined && typeof options.listen !== "boolean") {
+      throw new TypeError("policy.listen must be true or false");
+    }
+    return new HostPolicy(options.rules.map(compileRule), options.listen ?? true);
+  }
+
+  /**
+   * True when a connection to `address` (what `host` resolved to, or `host` itself
+   * when it is an IP literal) on `port` is allowed. An address that does not parse is denied.
+   */
+  allows(host: string, address: string, port: number): boolean {
+    const bytes = parseIp(address);
+    if (bytes === undefined) return false;
+    const target = { name: normalizeName(host), address: bytes, port };
+    const decider = this.rules.find((rule) => ruleMatches(rule, target));
+    return decider?.allow ?? false;
+  }
+}
+
+/** The error text of a connection the policy refused. */
+export function blockedText(host: string): string {
+  return `${ERR.blockedByPolicy}: ${host}`;
+}
+
+/** The error text of a listener the policy refused. */
+export const LISTEN_BLOCKED = `${ERR.blockedByPolicy}: listening is not allowed`;
