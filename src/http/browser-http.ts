@@ -1,21 +1,29 @@
 /**
  * The browser HTTP backend: the page's `fetch`. The body is read as a stream
- * so the body limit stops the download, an `AbortController` carries both
- * cancellation and the whole-request timeout, and what the browser forbids
- * (some headers and methods, a body on GET, a custom CA, a redirect limit
- * other than 0 or the browser's own) fails the request with a clear error
- * instead of being silently changed by the browser.
+ * so the body limit stops the download and the download budget slows it, an
+ * `AbortController` carries both cancellation and the whole-request timeout,
+ * and what the browser forbids (some headers and methods, a body on GET, a
+ * custom CA, a redirect limit other than 0 or the browser's own, redirects
+ * the policy cannot see) fails the request with a clear error instead of
+ * being silently changed by the browser.
  */
+import type { Bandwidth } from "../core/bandwidth.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Limits } from "../core/limits.js";
+import type { NetCore } from "../core/net-core.js";
+import type { HostPolicy } from "../policy/policy.js";
+import { policyRefusal } from "../web/policy-check.js";
 import { BROWSER_MAX_REDIRECTS } from "../web/redirects.js";
 import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
 
 /** Settings the browser HTTP backend is built with. */
 export interface BrowserHttpSettings {
+  core: NetCore;
   limits: Limits;
   /** Extra CAs asked for; a browser cannot trust them, so https: requests fail while any are set. */
   ca: string[];
+  /** The host policy, checked as far as a page can (see web/policy-check.ts); undefined allows all. */
+  policy: HostPolicy | undefined;
 }
 
 /** Request headers the browser drops or refuses (the Fetch standard's forbidden names, plus user-agent). */
@@ -29,7 +37,9 @@ const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 const METHOD_OVERRIDES = new Set(["x-http-method", "x-http-method-override", "x-method-override"]);
 
 /** Why the browser cannot send this request as asked, or undefined when it can. */
-export function browserRefusal(spec: HttpRequestSpec, ca: readonly string[], maxRedirects: number): string | undefined {
+export function browserRefusal(spec: HttpRequestSpec, settings: BrowserHttpSettings): string | undefined {
+  const { ca, limits } = settings;
+  const maxRedirects = limits.maxRedirects;
   if (FORBIDDEN_METHODS.has(spec.method)) return `${ERR.notInBrowser}: method ${spec.method}`;
   if (spec.body !== undefined && (spec.method === "GET" || spec.method === "HEAD")) {
     return `${ERR.notInBrowser}: a body on ${spec.method}`;
@@ -46,7 +56,7 @@ export function browserRefusal(spec: HttpRequestSpec, ca: readonly string[], max
   if (maxRedirects !== 0 && maxRedirects !== BROWSER_MAX_REDIRECTS) {
     return `${ERR.notInBrowser}: maxRedirects ${maxRedirects} (only 0 or ${BROWSER_MAX_REDIRECTS})`;
   }
-  return undefined;
+  return policyRefusal(settings.policy, spec.url);
 }
 
 /** One request on the page's fetch: reports exactly one outcome. */
@@ -57,6 +67,9 @@ class BrowserRequest {
 
   constructor(
     private readonly limits: Limits,
+    private readonly bandwidth: Bandwidth,
+    /** With a policy, redirects are not followed: the page could not check where they lead. */
+    private readonly underPolicy: boolean,
     private readonly done: (outcome: HttpOutcome) => void,
   ) {}
 
@@ -69,7 +82,7 @@ class BrowserRequest {
       method: spec.method,
       headers: spec.headers,
       body: spec.body as BodyInit | undefined,
-      redirect: this.limits.maxRedirects === 0 ? "manual" : "follow",
+      redirect: this.limits.maxRedirects === 0 || this.underPolicy ? "manual" : "follow",
       cache: "no-store",
       signal: this.controller.signal,
     };
@@ -92,7 +105,9 @@ class BrowserRequest {
   }
 
   private async read(response: Response): Promise<void> {
-    if (response.type === "opaqueredirect") return this.cancel(ERR.tooManyRedirects);
+    if (response.type === "opaqueredirect") {
+      return this.cancel(this.underPolicy ? `${ERR.notInBrowser}: following a redirect under a policy` : ERR.tooManyRedirects);
+    }
     const chunks: Uint8Array[] = [];
     let size = 0;
     const reader = response.body?.getReader();
@@ -101,6 +116,9 @@ class BrowserRequest {
         size += part.value.length;
         if (size > this.limits.httpMaxBodyBytes) return this.cancel(ERR.responseTooLarge);
         chunks.push(part.value);
+        if (this.bandwidth.received(part.value.length)) {
+          await new Promise<void>((resume) => this.bandwidth.whenDownloadAvailable(resume));
+        }
       }
     } catch (error) {
       return this.finish({ ok: false, error: fetchErrorText(error) });
@@ -137,11 +155,11 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 
 /** Creates the fetch-backed HTTP backend of one runtime. */
 export function createBrowserHttp(settings: BrowserHttpSettings): HttpBackend {
-  const { limits, ca } = settings;
+  const { limits, core, policy } = settings;
   return {
     send(spec, done) {
-      const request = new BrowserRequest(limits, done);
-      const refusal = browserRefusal(spec, ca, limits.maxRedirects);
+      const request = new BrowserRequest(limits, core.bandwidth, policy !== undefined, done);
+      const refusal = browserRefusal(spec, settings);
       if (refusal === undefined) request.start(spec);
       else request.refuse(refusal);
       return (reason) => request.cancel(reason);

@@ -2,15 +2,21 @@
  * The browser WebSocket backend: the page's `WebSocket` behind core handles.
  * Binary messages arrive as `ArrayBuffer` and reach the script as
  * `Uint8Array`; send backpressure reads `bufferedAmount`. A browser WebSocket
- * cannot stop reading, so receive backpressure is a hard cap instead: once a
- * connection holds more than twice `recvBufferBytes` undelivered, it ends with
- * "receive buffer full" and is closed (code 4008), never growing without
- * bound and never dropping a message silently. The transport object is its
- * socket's event listener (`handleEvent`), so no closure is made per socket.
+ * cannot stop reading, so while the core has paused a connection (its script
+ * is behind, or the download budget is spent) arriving messages are held here,
+ * in order, and handed on when it resumes: the page's stand-in for the
+ * kernel's buffer. That buffer is bounded too: past `recvBufferBytes` held,
+ * everything held goes to the script's inbox and the connection ends with
+ * "receive buffer full" (closed with code 4008), so memory stays bounded and
+ * no message is dropped silently. The transport object is its socket's event
+ * listener (`handleEvent`), so no closure is made per socket.
  */
+import { Deque } from "../core/deque.js";
 import { ERR } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { HostPolicy } from "../policy/policy.js";
+import { policyRefusal } from "../web/policy-check.js";
 import { utf8Length } from "../web/utf8.js";
 import type { WsBackend } from "./backend.js";
 
@@ -27,12 +33,23 @@ const SOCKET_EVENTS = ["open", "message", "error", "close"] as const;
 export interface BrowserWsSettings {
   /** Extra CAs asked for; a browser cannot trust them, so wss: connects fail while any are set. */
   ca: string[];
+  /** The host policy, checked as far as a page can (see web/policy-check.ts); undefined allows all. */
+  policy: HostPolicy | undefined;
+}
+
+/** A received message and its size in bytes. */
+interface Received {
+  data: string | Uint8Array;
+  bytes: number;
 }
 
 /** One browser WebSocket's transport. */
 class BrowserWsConnection implements Transport {
-  /** Set while the script is behind by more than `recvBufferBytes`. */
-  private behind = false;
+  /** Set while the core wants reading stopped. */
+  private paused = false;
+  /** Messages that arrived while paused, oldest first. */
+  private readonly held = new Deque<Received>();
+  private heldBytes = 0;
   private connectTimer: ReturnType<typeof setTimeout> | undefined;
   /** Resolves once the socket's close event has fired. */
   private readonly gone: Promise<void>;
@@ -57,6 +74,7 @@ class BrowserWsConnection implements Transport {
     if (event.type === "message") return this.receive((event as MessageEvent).data as string | ArrayBuffer);
     clearTimeout(this.connectTimer);
     if (event.type === "open") return this.core.emit(this.handle, "connected", "connected");
+    this.release();
     if (event.type === "error") return this.core.end(this.handle, "error", "error", ERR.networkError);
     const { code, reason } = event as CloseEvent;
     for (const type of SOCKET_EVENTS) this.ws.removeEventListener(type, this);
@@ -75,11 +93,12 @@ class BrowserWsConnection implements Transport {
   }
 
   pause(): void {
-    this.behind = true;
+    this.paused = true;
   }
 
   resume(): void {
-    this.behind = false;
+    this.paused = false;
+    while (!this.paused && this.held.length > 0) this.pass(this.takeHeld());
   }
 
   close(code = 1000, reason = ""): { code: number; reason: string } {
@@ -98,17 +117,33 @@ class BrowserWsConnection implements Transport {
 
   private receive(data: string | ArrayBuffer): void {
     const bytes = typeof data === "string" ? utf8Length(data) : data.byteLength;
-    const limits = this.core.limits;
-    if (bytes > limits.wsMaxMessageBytes) return this.fail(ERR.messageTooLarge, CLOSE_MESSAGE_TOO_LARGE);
-    if (this.behind && this.handle.inboxBytes + bytes > 2 * limits.recvBufferBytes) {
-      return this.fail(ERR.receiveBufferFull, CLOSE_RECEIVE_BUFFER_FULL);
-    }
-    this.core.deliver(this.handle, "message", typeof data === "string" ? data : new Uint8Array(data), bytes);
+    if (bytes > this.core.limits.wsMaxMessageBytes) return this.fail(ERR.messageTooLarge, CLOSE_MESSAGE_TOO_LARGE);
+    const message = { data: typeof data === "string" ? data : new Uint8Array(data), bytes };
+    if (!this.paused && this.held.length === 0) return this.pass(message);
+    this.held.push(message);
+    this.heldBytes += bytes;
+    if (this.heldBytes > this.core.limits.recvBufferBytes) this.fail(ERR.receiveBufferFull, CLOSE_RECEIVE_BUFFER_FULL);
   }
 
-  /** Ends the handle with an error and closes the socket, telling the peer why. */
+  private pass(message: Received): void {
+    this.core.deliver(this.handle, "message", message.data, message.bytes);
+  }
+
+  private takeHeld(): Received {
+    const message = this.held.shift() as Received;
+    this.heldBytes -= message.bytes;
+    return message;
+  }
+
+  /** Hands every held message to the script's inbox, paused or not (before the handle ends). */
+  private release(): void {
+    while (this.held.length > 0) this.pass(this.takeHeld());
+  }
+
+  /** Ends the handle with an error, after what was received, and closes the socket, telling the peer why. */
   private fail(why: string, code = 1000): void {
     clearTimeout(this.connectTimer);
+    this.release();
     this.core.end(this.handle, "error", "error", why);
     this.ws.close(code, why);
   }
@@ -130,6 +165,8 @@ export function createBrowserWs(settings: BrowserWsSettings): WsBackend {
       if (url.protocol === "wss:" && settings.ca.length > 0) {
         return core.end(handle, "error", "error", `tls: ${ERR.notInBrowser}: a custom ca`);
       }
+      const refusal = policyRefusal(settings.policy, url);
+      if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
       core.attach(handle, new BrowserWsConnection(core, handle, new WebSocket(url), open));
     },
     listen: undefined,

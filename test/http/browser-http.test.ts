@@ -190,6 +190,38 @@ describe("browser HTTP backend (fetch) in Chromium", () => {
     assert.deepEqual(blocked.event, { type: "error", handle: 1, data: "network error" });
   });
 
+  it("slows the body to the download budget and still delivers it whole", async () => {
+    const { response } = await get(`${page.origin}/big?n=150000`, { limits: { downloadBytesPerSecond: 64 * 1024 } });
+    assert.equal(response.status, 200);
+    assert.equal((response.body as string).length, 150_000);
+  });
+
+  it("applies the host policy to what a page can see, and follows no redirect under it", async () => {
+    const before = seen.paths.length;
+    const deny = { rules: [{ host: "127.0.0.1", action: "deny" as const }, { host: "*", action: "allow" as const }] };
+    assert.deepEqual((await get(`${page.origin}/hello`, { policy: deny })).event, {
+      type: "error",
+      handle: 1,
+      data: "blocked by policy: 127.0.0.1",
+    });
+    const privateFirst = { rules: [{ host: "$private", action: "deny" as const }, { host: "*", action: "allow" as const }] };
+    const byName = other.origin.replace("127.0.0.1", "localhost");
+    assert.deepEqual((await get(`${byName}/cors`, { policy: privateFirst })).event, {
+      type: "error",
+      handle: 1,
+      data: "not possible in a browser: checking localhost against an address rule of the policy",
+    });
+    assert.equal(seen.paths.length, before, "a refused request reached the server");
+    const named = await get(`${byName}/cors`, { policy: { rules: [{ host: "localhost", action: "allow" }] } });
+    assert.equal(named.response.body, "from the other origin");
+    const allow = { rules: [{ host: "127.0.0.1", action: "allow" as const }] };
+    assert.deepEqual((await get(`${page.origin}/redirect`, { policy: allow })).event, {
+      type: "error",
+      handle: 1,
+      data: "not possible in a browser: following a redirect under a policy",
+    });
+  });
+
   it("reports a refused connection as a network error", async () => {
     const closed = await listenOnLoopback(createServer());
     const url = `${closed.origin}/`;
