@@ -7,6 +7,7 @@
  * the policy cannot see) fails the request with a clear error instead of
  * being silently changed by the browser.
  */
+import { joinChunks } from "../api/network-bytes.js";
 import type { Bandwidth } from "../core/bandwidth.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Limits } from "../core/limits.js";
@@ -125,7 +126,7 @@ class BrowserRequest {
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
-    const body = concat(chunks, size);
+    const body = joinChunks(chunks, size);
     this.finish({ ok: true, result: { status: response.status, statusText: response.statusText, headers, body } });
   }
 
@@ -140,17 +141,6 @@ class BrowserRequest {
 /** A fetch failure as an error text: the browser hides the reason of network failures (refused, CORS, TLS). */
 function fetchErrorText(error: unknown): string {
   return error instanceof TypeError ? ERR.networkError : errorText(error);
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
 }
 
 /** Creates the fetch-backed HTTP backend of one runtime. */
