@@ -1,0 +1,27 @@
+/**
+ * The arena's client program: an engine with the client role, the network
+ * installed, and the same scripts and assets as the server. The scripts find
+ * the server through its status endpoint and play by themselves.
+ * Run: npx tsx examples/arena/client.ts [--status <url>] [--transport tcp|ws] [--name you] [--seconds 0]
+ */
+import { parseArgs } from "node:util";
+import { Engine } from "tickwire/engine";
+
+const text = (value: string) => ({ type: "string", default: value }) as const;
+const here = (path: string) => new URL(path, import.meta.url).pathname;
+const { values: args } = parseArgs({
+  options: {
+    scripts: text(here("scripts")), assets: text(here("assets")), status: text("http://127.0.0.1:8080/status"),
+    transport: text("tcp"), name: text("player"), seconds: text("0"), headless: { type: "boolean", default: false },
+  },
+});
+
+const engine = new Engine({ runtimeRole: "client", headless: args.headless });
+engine.installNetwork();
+const transport = args.transport === "ws" ? "ws" : "tcp";
+engine.installModule("launch", { status_url: args.status, transport, name: args.name, seconds: Number(args.seconds) });
+await engine.mountScripts(args.scripts);
+await engine.mountAssets(args.assets);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
+await engine.start();
+process.exitCode = await engine.finished;

@@ -1,0 +1,34 @@
+/**
+ * The `launch` module each entry program installs (`engine.installModule`):
+ * the server's ports and its status hook, a client's server address, name
+ * and how long to play.
+ */
+import type { Traffic } from "./shared/link";
+
+/** What the server program gives the scripts. */
+export interface ServerLaunch {
+  tcp_port: number;
+  ws_port: number;
+  /** Hands the current status to the program's HTTP status endpoint. */
+  publish(status: ServerStatus): void;
+}
+
+/** What a client program gives the scripts. */
+export interface ClientLaunch {
+  /** The server's HTTP status endpoint, where the game's ports are found. */
+  status_url: string;
+  transport: "tcp" | "ws";
+  name: string;
+  /** Play this long, then report and exit; 0 plays until stopped. */
+  seconds: number;
+}
+
+/** The record the server publishes and its program serves at /status. */
+export interface ServerStatus extends Traffic {
+  game: "arena";
+  tick: number;
+  tcp_port: number;
+  ws_port: number;
+  players: { name: string; score: number }[];
+  players_seen: number;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * The `tickwire` command: `tickwire run` runs a script tree as a client or a
+ * headless server, `tickwire pack` turns a folder into a `.pak`. This file
+ * only dispatches to the commands and prints the overall help.
+ */
+import { packCommand } from "./pack.js";
+import { runCommand } from "./run.js";
+
+const HELP = `tickwire: run game scripts with non-blocking networking
+
+Usage:
+  tickwire run <scripts dir or .pak> --role client|server [options]
+  tickwire pack <dir> [-o <file.pak>]
+
+Commands:
+  run    run a script tree (main.ts at its root) as a client or a server
+  pack   pack a folder (scripts or assets) into a .pak file
+
+Run "tickwire <command> --help" for a command's options.
+`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { run: runCommand, pack: packCommand };
+
+/** Runs the command line and returns the exit code. */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`tickwire: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  return command(rest);
+}
+
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,75 @@
+/**
+ * `tickwire run <scripts> --role client|server`: creates an engine with the
+ * role, installs the network (every feature unless --features names fewer),
+ * mounts the scripts and the optional assets, and runs until --ticks ticks
+ * have run, a script calls `sys.exit()`, or SIGINT/SIGTERM arrives; each way
+ * runs `shutdown()` first. Exits with the script's exit code (0 by default).
+ */
+import type { Features } from "../api/runtime.js";
+import { Engine } from "../engine/index.js";
+import { command, UsageError } from "./options.js";
+
+const HELP = `Usage: tickwire run <scripts dir or .pak> --role client|server [options]
+
+Runs a script tree (main.ts at its root) with the network installed.
+
+Options:
+  --role client|server   the runtime role scripts see in sys.runtime_role() (required)
+  --headless             run without a window; sys.is_headless() returns true
+  --assets <dir or .pak> mount an asset tree for assets.read_text() and friends
+  --tick-rate <n>        ticks per second (default 60)
+  --ticks <n>            run exactly n ticks, then shut down and exit
+  --features <list>      protocols to install, from tcp,http,ws (default: all)
+  -h, --help             show this help
+
+Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
+before the process exits.
+`;
+
+const FEATURES = ["tcp", "http", "ws"] as const;
+
+const OPTIONS = {
+  role: { type: "string" },
+  headless: { type: "boolean" },
+  assets: { type: "string" },
+  "tick-rate": { type: "string" },
+  ticks: { type: "string" },
+  features: { type: "string" },
+} as const;
+
+/** Runs `tickwire run`; returns the exit code. */
+export const runCommand = command("run", HELP, OPTIONS, async ({ values, positionals }) => {
+  if (positionals.length !== 1) throw new UsageError("expected exactly one script tree (a folder or a .pak)");
+  if (values.role !== "client" && values.role !== "server") throw new UsageError("--role must be client or server");
+  const tickRate = values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]);
+  const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
+  const features = parseFeatures(values.features);
+  const engine = new Engine({ runtimeRole: values.role, headless: values.headless === true, tickRate });
+  engine.installNetwork(features);
+  await engine.mountScripts(positionals[0] as string);
+  if (values.assets !== undefined) await engine.mountAssets(values.assets);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
+  await engine.start({ ticks });
+  return engine.finished;
+});
+
+/** "--features tcp,ws" as feature flags: the named ones on, the others off. */
+function parseFeatures(list: string | undefined): Features | undefined {
+  if (list === undefined) return undefined;
+  const names = list.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const unknown = names.filter((name) => !(FEATURES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new UsageError(`--features: unknown feature ${unknown.join(", ")} (known: ${FEATURES.join(", ")})`);
+  return { tcp: names.includes("tcp"), http: names.includes("http"), ws: names.includes("ws") };
+}
+
+function positiveNumber(option: string, text: string): number {
+  const value = Number(text);
+  if (!(Number.isFinite(value) && value > 0)) throw new UsageError(`${option} must be a positive number, not "${text}"`);
+  return value;
+}
+
+function wholeNumber(option: string, text: string): number {
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value >= 0)) throw new UsageError(`${option} must be a whole number, not "${text}"`);
+  return value;
+}

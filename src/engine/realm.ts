@@ -1,0 +1,19 @@
+/**
+ * A realm is the global scope one engine's scripts run in: its own globals,
+ * nothing of the host's. The engine only needs to evaluate code in it, make
+ * promises and errors that belong to it, and route its uncaught async errors
+ * back; how that is done (a `node:vm` context on Node) is the platform's.
+ */
+
+/** An isolated global scope for one engine's scripts. */
+export interface ScriptRealm {
+  /** Evaluates `source` as a classic script named `filename`; `lineOffset` shifts the line numbers in its stacks. */
+  evaluate(source: string, filename: string, lineOffset: number): unknown;
+  /** The realm's own Promise, so promises handed to scripts are theirs (and their rejections traceable). */
+  readonly Promise: PromiseConstructor;
+  /** An Error of the realm's own class, so `instanceof Error` holds in scripts. */
+  makeError(message: string): Error;
+}
+
+/** Creates a realm holding `globals`; async errors nothing handled are passed to `onUncaught`. */
+export type RealmFactory = (globals: Record<string, unknown>, onUncaught: (error: unknown) => void) => ScriptRealm;

@@ -1,0 +1,63 @@
+/**
+ * The seam between the engine and a scripting language. A script host
+ * recognises a tree by its entry file (`main.ts` for TypeScript), compiles the
+ * tree once at mount time, and instantiates it per engine against a
+ * `ScriptContext`: the installed modules, the log, the tick signal, error
+ * reporting and a fresh realm. A second language (Epitaph's `main.ep`) is one
+ * more host in the engine's list.
+ */
+import type { NetworkModule } from "../api/network.js";
+import type { LogLevel } from "./logger.js";
+import type { RuntimeRole } from "./modules.js";
+import type { ScriptRealm } from "./realm.js";
+import type { DescribedError } from "./reporter.js";
+import type { FileTree } from "./tree.js";
+
+/** The phases the engine calls: `draw` after each `tick`, only when the engine is not headless. */
+export type PhaseName = "init" | "tick" | "draw" | "shutdown";
+
+/** What the engine gives one instance of a script tree. */
+export interface ScriptContext {
+  readonly role: RuntimeRole;
+  readonly headless: boolean;
+  /** `access(name)`: an installed module, or throws an Error that says how to install it. */
+  access(name: unknown): unknown;
+  /** Formats `args` (joined with spaces) and writes them with the role prefix. */
+  log(level: LogLevel, args: readonly unknown[]): void;
+  /** Writes a line exactly as given (for a language with prefixes of its own). */
+  write(level: LogLevel, line: string): void;
+  /** Asks the engine to stop after the current tick, exiting with `code`. */
+  exit(code: number): void;
+  /** A promise that resolves at the next tick (with dt in seconds). */
+  nextTick(): Promise<number>;
+  /** The installed `runtime.network`, or undefined before `installNetwork`. */
+  readonly network: NetworkModule | undefined;
+  /** Logs an error the script raised `where` ("at load", "in async code", ...). */
+  report(error: unknown, where: string): void;
+  /** Creates an isolated global scope holding `globals`; errors nothing awaited go to `onUncaught`. */
+  createRealm(globals: Record<string, unknown>, onUncaught: (error: unknown) => void): ScriptRealm;
+}
+
+/** One running instance of a compiled tree. */
+export interface ScriptInstance {
+  /** The phase function the script defines under `name`, or undefined. */
+  phase(name: PhaseName): ((...args: unknown[]) => unknown) | undefined;
+  /** Releases the instance's realm and timers once the engine has stopped. */
+  dispose(): void;
+}
+
+/** A tree compiled by a host, ready to instantiate. */
+export interface CompiledScript {
+  /** Runs the tree's top-level code against `context` and returns the instance; load errors are reported, not thrown. */
+  instantiate(context: ScriptContext): ScriptInstance;
+  /** Describes a thrown value with its stack mapped to the tree's own files. */
+  describe(error: unknown): DescribedError;
+}
+
+/** A scripting language the engine can run. */
+export interface ScriptHost {
+  /** The entry file at the root of a tree in this language, such as "main.ts". */
+  readonly entry: string;
+  /** Compiles `tree`; rejects with a clear message when it cannot be run (a syntax error, a bad import). */
+  compile(tree: FileTree): Promise<CompiledScript>;
+}
