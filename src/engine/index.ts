@@ -10,18 +10,11 @@ import { createNodeRealm } from "./node-realm.js";
 import { openTree } from "./node-tree.js";
 import { typeScriptHost } from "./typescript/host.js";
 
-export type { EngineConfig, EnginePlatform, StartOptions } from "./engine.js";
-export type { LogLevel, LogSink } from "./logger.js";
-export type { Assets, Json, Log, RuntimeRole, Sys } from "./modules.js";
-export type { ScriptRealm, RealmFactory } from "./realm.js";
-export type { DescribedError } from "./reporter.js";
-export type * from "./script-host.js";
-export type { FileTree } from "./tree.js";
-export { EngineBase } from "./engine.js";
-export { MemoryTree, normalizeKey, treeFromPak } from "./tree.js";
+export * from "./public.js";
 export { packTree } from "./pak.js";
 export { FolderTree, openTree, writePak } from "./node-tree.js";
 export { typeScriptHost } from "./typescript/host.js";
+export { packScripts, writeScriptsPak } from "./typescript/pack-scripts.js";
 
 const nodePlatform: EnginePlatform = {
   openTree,

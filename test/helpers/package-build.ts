@@ -2,7 +2,8 @@
  * The package as a consumer sees it, for the browser tests: `src/` compiled
  * file by file into a temporary `node_modules/tickwire/dist` next to a copy of
  * `package.json` (so its `exports` map is what resolves), and esbuild bundles
- * of code that imports "tickwire" from there.
+ * of code that imports "tickwire" from there (its dependencies come from the
+ * project's own node_modules).
  */
 import * as esbuild from "esbuild";
 import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
@@ -50,7 +51,8 @@ export async function bundleForBrowser(source: string, platform: "browser" | "no
     metafile: true,
     format: "esm",
     platform,
-    external: platform === "node" ? ["undici", "ws"] : [],
+    external: platform === "node" ? ["undici", "ws", "esbuild"] : [],
+    nodePaths: [join(ROOT, "node_modules")],
     logLevel: "silent",
   });
   return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) };

@@ -18,11 +18,11 @@ export interface NetPage {
   close(): Promise<void>;
 }
 
-/** The source of a page entry that loads "tickwire" from the package and then `fixture`. */
-export function pageEntry(fixture: string): string {
+/** The source of a page entry that loads `entry` ("tickwire" or "tickwire/engine") from the package as `globalThis[name]`, then `fixture`. */
+export function pageEntry(fixture: string, entry = "tickwire", name = "tickwire"): string {
   return [
-    `import * as tickwire from "tickwire";`,
-    `globalThis.tickwire = tickwire;`,
+    `import * as entry from ${JSON.stringify(entry)};`,
+    `globalThis[${JSON.stringify(name)}] = entry;`,
     `await import(${JSON.stringify(testFile(fixture))});`,
     `globalThis.pageReady = true;`,
   ].join("\n");

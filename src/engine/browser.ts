@@ -1,0 +1,37 @@
+/**
+ * The package entry `tickwire/engine` in a browser (the `browser` export
+ * condition): the same `Engine`, with the network of the browser build,
+ * realms in hidden iframes, and the compiled scripts a `.pak` made by
+ * `tickwire pack` carries (a page has no bundler). A page has no disk, so
+ * trees are given as objects: `loadPak(url)` fetches and opens one.
+ */
+import { createNetRuntime } from "../browser.js";
+import { createBrowserRealm } from "./browser-realm.js";
+import { EngineBase, type EngineConfig, type EnginePlatform } from "./engine.js";
+import { treeFromPak, type FileTree } from "./tree.js";
+import { precompiledHost } from "./typescript/precompiled.js";
+
+export * from "./public.js";
+
+/** Fetches a `.pak` and opens it as a tree; rejects with a clear message when it cannot. */
+export async function loadPak(url: string | URL): Promise<FileTree> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot load ${String(url)}: HTTP ${response.status}`);
+  return treeFromPak(new Uint8Array(await response.arrayBuffer()), String(url));
+}
+
+const browserPlatform: EnginePlatform = {
+  openTree(path) {
+    throw new Error(`a page cannot open "${path}": pass a tree, such as await loadPak(url)`);
+  },
+  createRuntime: createNetRuntime,
+  createRealm: createBrowserRealm,
+  scriptHosts: [precompiledHost],
+};
+
+/** A game engine in a page: `new Engine({ runtimeRole: "client" })`, scripts from `await loadPak(url)`. */
+export class Engine extends EngineBase {
+  constructor(config: EngineConfig) {
+    super(config, browserPlatform);
+  }
+}
