@@ -4,6 +4,7 @@
  * mounts the scripts and the optional assets, and runs until --ticks ticks
  * have run, a script calls `sys.exit()`, or SIGINT/SIGTERM arrives; each way
  * runs `shutdown()` first. Exits with the script's exit code (0 by default).
+ * `--inspect <port>` serves the live inspector of the run's network.
  */
 import type { Features } from "../api/runtime.js";
 import { Engine } from "../engine/index.js";
@@ -20,6 +21,7 @@ Options:
   --tick-rate <n>        ticks per second (default 60)
   --ticks <n>            run exactly n ticks, then shut down and exit
   --features <list>      protocols to install, from tcp,http,ws (default: all)
+  --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
   -h, --help             show this help
 
 Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
@@ -35,6 +37,7 @@ const OPTIONS = {
   "tick-rate": { type: "string" },
   ticks: { type: "string" },
   features: { type: "string" },
+  inspect: { type: "string" },
 } as const;
 
 /** Runs `tickwire run`; returns the exit code. */
@@ -44,12 +47,14 @@ export const runCommand = command("run", HELP, OPTIONS, async ({ values, positio
   const tickRate = values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]);
   const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
   const features = parseFeatures(values.features);
-  const engine = new Engine({ runtimeRole: values.role, headless: values.headless === true, tickRate });
+  const inspect = values.inspect === undefined ? undefined : { port: portNumber("--inspect", values.inspect), title: positionals[0] };
+  const engine = new Engine({ runtimeRole: values.role, headless: values.headless === true, tickRate, inspect });
   engine.installNetwork(features);
   await engine.mountScripts(positionals[0] as string);
   if (values.assets !== undefined) await engine.mountAssets(values.assets);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
   await engine.start({ ticks });
+  if (engine.inspector !== undefined) process.stdout.write(`inspector at ${engine.inspector.url}\n`);
   return engine.finished;
 });
 
@@ -65,6 +70,12 @@ function parseFeatures(list: string | undefined): Features | undefined {
 function positiveNumber(option: string, text: string): number {
   const value = Number(text);
   if (!(Number.isFinite(value) && value > 0)) throw new UsageError(`${option} must be a positive number, not "${text}"`);
+  return value;
+}
+
+function portNumber(option: string, text: string): number {
+  const value = wholeNumber(option, text);
+  if (value > 65535) throw new UsageError(`${option} must be a port number from 0 to 65535, not "${text}"`);
   return value;
 }
 
