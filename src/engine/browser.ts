@@ -8,17 +8,9 @@
 import { createNetRuntime } from "../browser.js";
 import { createBrowserRealm } from "./browser-realm.js";
 import { EngineBase, type EngineConfig, type EnginePlatform } from "./engine.js";
-import { treeFromPak, type FileTree } from "./tree.js";
 import { precompiledHost } from "./typescript/precompiled.js";
 
 export * from "./public.js";
-
-/** Fetches a `.pak` and opens it as a tree; rejects with a clear message when it cannot. */
-export async function loadPak(url: string | URL): Promise<FileTree> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`cannot load ${String(url)}: HTTP ${response.status}`);
-  return treeFromPak(new Uint8Array(await response.arrayBuffer()), String(url));
-}
 
 const browserPlatform: EnginePlatform = {
   openTree(path) {

@@ -18,6 +18,7 @@ export { packTree } from "./pak.js";
 export { FolderTree, openTree, writePak } from "./node-tree.js";
 export { typeScriptHost } from "./typescript/host.js";
 export { packScripts, writeScriptsPak } from "./typescript/pack-scripts.js";
+export { bundlePage } from "./page-bundle.js";
 
 const nodePlatform: EnginePlatform = {
   openTree,

@@ -12,4 +12,5 @@ export type * from "./script-host.js";
 export type { FileTree } from "./tree.js";
 export { EngineBase } from "./engine.js";
 export { MemoryTree, normalizeKey, treeFromPak } from "./tree.js";
+export { loadPak } from "./load-pak.js";
 export { precompiledHost, PRECOMPILED_KEY } from "./typescript/precompiled.js";

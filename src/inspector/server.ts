@@ -4,12 +4,12 @@
  * snapshot taken from the runtime on each request. It runs nothing between
  * requests: the page's polling is the only thing that reads the runtime.
  */
-import * as esbuild from "esbuild";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RuntimeStats } from "../core/stats.js";
+import { bundleForBrowser } from "../node/browser-bundle.js";
 import { inspectorPage } from "./page.js";
 
 /** Anything with a `stats()` snapshot: a runtime, or an engine's runtime. */
@@ -40,18 +40,7 @@ let clientScript: Promise<string> | undefined;
 
 /** The page script, bundled once per process from the sibling `client` module (.js when built, .ts under tsx). */
 function bundleClient(): Promise<string> {
-  clientScript ??= esbuild
-    .build({
-      stdin: { contents: `import "./client.js";`, resolveDir: dirname(fileURLToPath(import.meta.url)), loader: "js" },
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      minify: true,
-      logLevel: "silent",
-    })
-    .then((result) => result.outputFiles[0].text);
+  clientScript ??= bundleForBrowser({ contents: `import "./client.js";`, resolveDir: dirname(fileURLToPath(import.meta.url)) });
   return clientScript;
 }
 

@@ -6,6 +6,7 @@
  * message at the importing line. The result is one ES module with a source map.
  */
 import * as esbuild from "esbuild";
+import { describeBuildFailure } from "../../node/esbuild-errors.js";
 import type { FileTree } from "../tree.js";
 
 /** The namespace the tree's files live in while bundling. */
@@ -42,7 +43,7 @@ export async function bundleTree(tree: FileTree, entry: string, outName: string)
       plugins: [treePlugin(tree)],
     });
   } catch (error) {
-    throw new Error(`cannot load the scripts of ${tree.source}:\n${describeFailure(error)}`);
+    throw new Error(`cannot load the scripts of ${tree.source}:\n${describeBuildFailure(error, NAMESPACE)}`);
   }
   const code = result.outputFiles.find((file) => file.path.endsWith(".js"))?.text ?? "";
   const map = result.outputFiles.find((file) => file.path.endsWith(".map"))?.text ?? "{}";
@@ -93,17 +94,4 @@ function joinKey(importer: string, spec: string): string | undefined {
     }
   }
   return parts.length === 0 ? undefined : parts.join("/");
-}
-
-/** esbuild's errors as "file:line:col: text" lines. */
-function describeFailure(error: unknown): string {
-  const errors = (error as { errors?: esbuild.Message[] }).errors;
-  if (!Array.isArray(errors) || errors.length === 0) return `  ${String(error)}`;
-  return errors
-    .map((message) => {
-      const at = message.location;
-      const where = at ? `${at.file.replace(`${NAMESPACE}:`, "")}:${at.line}:${at.column + 1}: ` : "";
-      return `  ${where}${message.text}`;
-    })
-    .join("\n");
 }
