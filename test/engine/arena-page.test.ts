@@ -2,8 +2,8 @@
  * The arena played in a page: the example's server program runs headless with
  * two bots and its inspector; headless Chromium opens the page it serves, the
  * page's engine (the same scripts, from the served pack) joins over
- * WebSocket, the player shows up in the server's state and moves with the
- * arrow keys, and the page draws the world. The inspector page shows the
+ * WebSocket, the player shows up in the server's state and moves there with
+ * the arrow keys, and the page draws the world. The inspector page shows the
  * game's handles. Screenshots of both go to test-artifacts/.
  */
 import assert from "node:assert/strict";
@@ -14,7 +14,7 @@ import { startCli, type RunningCli } from "../helpers/cli.js";
 import { pollAsync } from "../helpers/poll.js";
 
 interface Status {
-  players: { name: string; score: number }[];
+  players: { name: string; score: number; x: number; y: number }[];
 }
 
 const SERVER = ["--import", "tsx", "examples/arena/server.ts"];
@@ -64,11 +64,15 @@ describe("the arena in a page", () => {
       ["bot-1", "bot-2", "tester"],
     );
     await page.waitForFunction(COIN_DRAWN, undefined, { timeout: 10_000 });
-    await page.keyboard.down("ArrowRight");
-    await page.keyboard.down("ArrowDown");
-    await pollAsync(async () => (await page.evaluate(COIN_DRAWN)) as boolean, { what: "frames while moving" });
-    await page.keyboard.up("ArrowRight");
-    await page.keyboard.up("ArrowDown");
+    const tester = async () => (await status()).players.find((player) => player.name === "tester");
+    const start = (await tester())?.x ?? 0;
+    const [key, sign] = start < 20 ? ["ArrowRight", 1] : ["ArrowLeft", -1];
+    await page.keyboard.down(key);
+    await pollAsync(async () => sign * (((await tester())?.x ?? start) - start) >= 2, {
+      timeoutMs: 15_000,
+      what: `the player to move with ${key} from x ${start}`,
+    });
+    await page.keyboard.up(key);
     assert.deepEqual(problems, []);
     await page.screenshot({ path: artifactPath("game.png") });
   });

@@ -32,6 +32,6 @@ export interface ServerStatus extends Traffic {
   tick: number;
   tcp_port: number;
   ws_port: number;
-  players: { name: string; score: number }[];
+  players: { name: string; score: number; x: number; y: number }[];
   players_seen: number;
 }
