@@ -7,31 +7,16 @@
  * Each test asserts the exact [ep:...] lines and what the peer saw.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import { createNetRuntime, type NetRuntime } from "../../../src/index.js";
 import { checkEpitaphTree, loadEpitaphProgram, type EpitaphProgram } from "../../../src/epitaph/index.js";
 import { freePort } from "../../helpers/processes.js";
 import { pollUntil } from "../../helpers/poll.js";
 import { recordingHost, type RecordingHost } from "../helpers.js";
+import { EXAMPLES, fixture, localExample } from "./fixtures.js";
 import { httpJsonServer, tcpClient, tcpEchoServer, wsEchoOnceServer, type LocalPeer } from "./peers.js";
 
-const EXAMPLES = ["event-loop", "tcp-client", "tcp-server", "simple-get", "post-with-headers", "websocket-chat"];
 const JSON_MODULE = { decode: (text: string) => JSON.parse(text), encode: (value: unknown) => JSON.stringify(value) };
-
-function fixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/seed/${name}`, import.meta.url), "utf8");
-}
-
-/** The local twin of an example with each placeholder replaced (each must be present). */
-function localExample(name: string, replace: Record<string, string>): string {
-  let src = fixture(`${name}.local.ep`);
-  for (const [placeholder, value] of Object.entries(replace)) {
-    assert.ok(src.includes(placeholder), `${name}.local.ep lacks ${placeholder}`);
-    src = src.replaceAll(placeholder, value);
-  }
-  return src;
-}
 
 /** A script running on its own runtime, ticked by the test. */
 interface Session {
