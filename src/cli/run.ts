@@ -1,5 +1,5 @@
 /**
- * `tickwire run <scripts> --role client|server`: creates an engine with the
+ * `tickwire run <scripts> --role <role>`: creates an engine with the
  * role, installs the network (every feature unless --features names fewer),
  * mounts the scripts and the optional assets, and runs until --ticks ticks
  * have run, a script calls `sys.exit()`, or SIGINT/SIGTERM arrives; each way
@@ -7,15 +7,16 @@
  * `--inspect <port>` serves the live inspector of the run's network.
  */
 import type { Features } from "../api/runtime.js";
-import { Engine } from "../engine/index.js";
+import { Engine, RUNTIME_ROLES, type RuntimeRole } from "../engine/index.js";
 import { command, UsageError } from "./options.js";
 
-const HELP = `Usage: tickwire run <scripts dir or .pak> --role client|server [options]
+const HELP = `Usage: tickwire run <scripts dir or .pak> --role client|server|offline_singleplayer [options]
 
-Runs a script tree (main.ts at its root) with the network installed.
+Runs a script tree (main.ts or main.ep at its root) with the network installed.
 
 Options:
-  --role client|server   the runtime role scripts see in sys.runtime_role() (required)
+  --role <role>          client, server or offline_singleplayer: what scripts see in
+                         sys.runtime_role() (required)
   --headless             run without a window; sys.is_headless() returns true
   --assets <dir or .pak> mount an asset tree for assets.read_text() and friends
   --tick-rate <n>        ticks per second (default 60)
@@ -43,12 +44,13 @@ const OPTIONS = {
 /** Runs `tickwire run`; returns the exit code. */
 export const runCommand = command("run", HELP, OPTIONS, async ({ values, positionals }) => {
   if (positionals.length !== 1) throw new UsageError("expected exactly one script tree (a folder or a .pak)");
-  if (values.role !== "client" && values.role !== "server") throw new UsageError("--role must be client or server");
+  const role = values.role as RuntimeRole;
+  if (!RUNTIME_ROLES.includes(role)) throw new UsageError(`--role must be one of ${RUNTIME_ROLES.join(", ")}`);
   const tickRate = values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]);
   const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
   const features = parseFeatures(values.features);
   const inspect = values.inspect === undefined ? undefined : { port: portNumber("--inspect", values.inspect), title: positionals[0] };
-  const engine = new Engine({ runtimeRole: values.role, headless: values.headless === true, tickRate, inspect });
+  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect });
   engine.installNetwork(features);
   await engine.mountScripts(positionals[0] as string);
   if (values.assets !== undefined) await engine.mountAssets(values.assets);

@@ -2,14 +2,17 @@
  * The package entry `tickwire/engine` on Node: the `Engine` (one class for the
  * client and the headless server of a game), with folders and `.pak` files
  * read from disk, scripts evaluated in `node:vm` realms and the network made
- * by `createNetRuntime`. Also the `.pak` helpers and the script host seam,
- * and the `inspect` option: the live inspector of the engine's network.
+ * by `createNetRuntime`. Scripts are TypeScript (`main.ts`) or Epitaph
+ * (`main.ep`). Also the `.pak` helpers, the script host seam, and the
+ * `inspect` option: the live inspector of the engine's network.
  */
 import { createNetRuntime } from "../index.js";
 import { startInspector, type Inspector, type InspectorOptions } from "../inspector/server.js";
 import { EngineBase, type EngineConfig, type EnginePlatform, type StartOptions } from "./engine.js";
 import { createNodeRealm } from "./node-realm.js";
 import { openTree } from "./node-tree.js";
+import { epitaphHost } from "./epitaph/host.js";
+import type { ScriptHost } from "./script-host.js";
 import { typeScriptHost } from "./typescript/host.js";
 
 export * from "./public.js";
@@ -20,11 +23,14 @@ export { typeScriptHost } from "./typescript/host.js";
 export { packScripts, writeScriptsPak } from "./typescript/pack-scripts.js";
 export { bundlePage } from "./page-bundle.js";
 
+/** The script languages a Node engine runs by default, tried in this order: TypeScript, then Epitaph. */
+export const defaultScriptHosts: readonly ScriptHost[] = [typeScriptHost, epitaphHost];
+
 const nodePlatform: EnginePlatform = {
   openTree,
   createRuntime: createNetRuntime,
   createRealm: createNodeRealm,
-  scriptHosts: [typeScriptHost],
+  scriptHosts: defaultScriptHosts,
 };
 
 /** An engine's config on Node. */

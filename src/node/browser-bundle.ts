@@ -29,6 +29,6 @@ export async function bundleForBrowser(source: BundleSource, plugins: esbuild.Pl
     });
     return result.outputFiles[0].text;
   } catch (error) {
-    throw new Error(`cannot bundle ${"entry" in source ? source.entry : "a page script"} for the browser:\n${describeBuildFailure(error)}`);
+    throw new Error(`cannot bundle ${"entry" in source ? source.entry : "a page script"} for the browser:\n${describeBuildFailure(error).map((line) => `  ${line}`).join("\n")}`);
   }
 }

@@ -7,6 +7,7 @@
  */
 import * as esbuild from "esbuild";
 import { describeBuildFailure } from "../../node/esbuild-errors.js";
+import { ScriptLoadError } from "../script-host.js";
 import type { FileTree } from "../tree.js";
 
 /** The namespace the tree's files live in while bundling. */
@@ -24,7 +25,7 @@ export interface Bundle {
 
 const LOADERS: Record<string, esbuild.Loader> = { ts: "ts", mts: "ts", js: "js", mjs: "js", json: "json" };
 
-/** Bundles the tree from `entry`; rejects with every problem as "file:line:col: text". */
+/** Bundles the tree from `entry`; rejects with a ScriptLoadError listing every problem as "file:line:col: text". */
 export async function bundleTree(tree: FileTree, entry: string, outName: string): Promise<Bundle> {
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
@@ -43,7 +44,7 @@ export async function bundleTree(tree: FileTree, entry: string, outName: string)
       plugins: [treePlugin(tree)],
     });
   } catch (error) {
-    throw new Error(`cannot load the scripts of ${tree.source}:\n${describeBuildFailure(error, NAMESPACE)}`);
+    throw new ScriptLoadError(tree.source, describeBuildFailure(error, NAMESPACE));
   }
   const code = result.outputFiles.find((file) => file.path.endsWith(".js"))?.text ?? "";
   const map = result.outputFiles.find((file) => file.path.endsWith(".map"))?.text ?? "{}";
