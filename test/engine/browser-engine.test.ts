@@ -3,7 +3,8 @@
  * compiled bundle (what `tickwire pack` writes) runs in a page bundled from
  * the package, without a bundler: it talks WebSocket to a `ws` echo server,
  * draws each tick, keeps its state apart from a second engine on the same
- * pack, and reports its errors with stacks in its own `.ts` lines.
+ * pack, and reports its errors with stacks in its own `.ts` lines. An
+ * Epitaph tree runs from a plain pack.
  */
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
@@ -43,6 +44,17 @@ export function draw(): void {
 }
 `;
 
+const EPITAPH = `sector game
+
+access <sys>
+access <log>
+
+phase init() {
+    log.info("epitaph in a page as", sys.runtime_role())
+    sys.exit(3)
+}
+`;
+
 const BROKEN = `export function tick(): void {
   const missing = undefined as unknown as { field: number };
   print(missing.field);
@@ -68,6 +80,7 @@ describe("engine in Chromium", () => {
     paks.set("/game.pak", await packScripts(tree({ "main.ts": MAIN, "shared/greet.ts": 'export const greet = (role: string) => `hello ${role}`;\n' })));
     paks.set("/broken.pak", await packScripts(tree({ "main.ts": BROKEN })));
     paks.set("/plain.pak", packTree(tree({ "main.ts": MAIN })));
+    paks.set("/epitaph.pak", packTree(tree({ "main.ep": EPITAPH })));
     const bundle = await bundleForBrowser(pageEntry("fixtures/page-engine.ts", "tickwire/engine", "tickwireEngine"));
     server = await servePage(bundle.code, (request, response) => {
       const pak = paks.get(request.url ?? "");
@@ -106,6 +119,12 @@ describe("engine in Chromium", () => {
     const report = run.lines.join("\n");
     assert.match(report, /TypeError: Cannot read properties of undefined \(reading 'field'\)/);
     assert.match(report, /at tick \(main\.ts:3:\d+\)/);
+  });
+
+  it("runs an Epitaph tree, compiled in the page", async () => {
+    const page = await chromium.open(`${server.origin}/`);
+    const run = await inPage<{ code: number; lines: string[] }>(page, `pageEngine.runOne("/epitaph.pak", {})`);
+    assert.deepEqual(run, { code: 3, ticks: 0, lines: ["[ep:info] epitaph in a page as :client"] });
   });
 
   it("refuses a pack made without its compiled scripts, saying how to make one", async () => {
