@@ -6,7 +6,7 @@
  * a counting send), so the numbers compare the compiled script with plain
  * code, not the network. `ratio` is Epitaph throughput / TypeScript
  * throughput: 1 means equal, 0.5 means Epitaph is 2x slower. Run directly
- * with `npx tsx bench/epitaph-vs-ts.ts`.
+ * with `npm run bench:epitaph`; a bench driver takes `epitaphVsTsSamples()`.
  */
 import { pathToFileURL } from "node:url";
 import { loadEpitaphProgram, type EpitaphHost } from "../src/epitaph/index.js";
@@ -111,6 +111,16 @@ function measure(make: (net: FakeNet) => { tick(dt: number): void; replies(): nu
   return (TICKS * EVENTS_PER_TICK) / (elapsed / 1000);
 }
 
+/** Events/s of both loops over `rounds` alternating rounds, one sample per round and side (for a bench driver's medians). */
+export function epitaphVsTsSamples(rounds = ROUNDS): { tickwire: number[]; baseline: number[] } {
+  const samples = { tickwire: [] as number[], baseline: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    samples.tickwire.push(measure(epitaphScript));
+    samples.baseline.push(measure(typescriptScript));
+  }
+  return samples;
+}
+
 /** Runs both loops (alternating, best of ROUNDS each) and reports events/s and the ratio. */
 export async function runEpitaphVsTs(): Promise<{
   name: string;
@@ -120,12 +130,9 @@ export async function runEpitaphVsTs(): Promise<{
   baselineName: string;
   ratio: number;
 }> {
-  let ep = 0;
-  let ts = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    ep = Math.max(ep, measure(epitaphScript));
-    ts = Math.max(ts, measure(typescriptScript));
-  }
+  const samples = epitaphVsTsSamples();
+  const ep = Math.max(...samples.tickwire);
+  const ts = Math.max(...samples.baseline);
   return {
     name: "epitaph tick loop: drain events, reply with tcp_send",
     unit: "events/s",

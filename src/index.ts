@@ -5,20 +5,7 @@
  */
 import { buildRuntime, type NetRuntime, type PlatformLoaders, type RuntimeOptions } from "./api/runtime.js";
 
-export type { Net, NetShared } from "./api/net.js";
-export type { NetTcp } from "./api/net-tcp.js";
-export type { NetHttp, HttpResponseRecord } from "./api/net-http.js";
-export type { NetWs } from "./api/net-ws.js";
-export type { NetworkModule } from "./api/network.js";
-export type { Socket, SocketStatus } from "./api/network-socket.js";
-export type { TextEncodingName } from "./api/network-bytes.js";
-export type { Fetch, FetchOptions, HttpMethod, Response } from "./api/network-fetch.js";
-export type { NetRuntime, RuntimeOptions, Features } from "./api/runtime.js";
-export type * from "./core/events.js";
-export type { Limits } from "./core/limits.js";
-export type { PolicyOptions, PolicyRule } from "./policy/policy.js";
-export { DEFAULT_LIMITS } from "./core/limits.js";
-export { ERR } from "./core/errors.js";
+export * from "./api/public.js";
 
 const nodePlatform: PlatformLoaders = {
   byteLength: (text) => Buffer.byteLength(text),

@@ -5,7 +5,7 @@
  * Run: npx tsx examples/arena/client.ts [--status <url>] [--transport tcp|ws] [--name you] [--seconds 0]
  */
 import { parseArgs } from "node:util";
-import { Engine } from "tickwire/engine";
+import { startClient } from "./clients.js";
 
 const text = (value: string) => ({ type: "string", default: value }) as const;
 const here = (path: string) => new URL(path, import.meta.url).pathname;
@@ -16,12 +16,8 @@ const { values: args } = parseArgs({
   },
 });
 
-const engine = new Engine({ runtimeRole: "client", headless: args.headless });
-engine.installNetwork();
 const transport = args.transport === "ws" ? "ws" : "tcp";
-engine.installModule("launch", { status_url: args.status, transport, name: args.name, seconds: Number(args.seconds) });
-await engine.mountScripts(args.scripts);
-await engine.mountAssets(args.assets);
+const launch = { status_url: args.status, transport, name: args.name, seconds: Number(args.seconds) };
+const engine = await startClient(args, args.headless, launch);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
-await engine.start();
 process.exitCode = await engine.finished;

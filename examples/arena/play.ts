@@ -52,7 +52,7 @@ console.log(`packed ${writePak(here("scripts"), pak)} script files into ${pak}`)
 const children: ChildProcess[] = [];
 try {
   const statusUrl = await new Promise<string>((resolve, reject) => {
-    const server = program("server.ts", ["--scripts", pak, "--status-port", "0", "--tcp-port", "0", "--ws-port", "0"], (line) => {
+    const server = program("server.ts", ["--scripts", pak, "--status-port", "0", "--tcp-port", "0", "--ws-port", "0", "--bots", "0"], (line) => {
       const url = /status at (http:\S+)/.exec(line)?.[1];
       if (url !== undefined) resolve(url);
     });

@@ -6,6 +6,7 @@
 import { Lazy } from "../core/lazy.js";
 import { resolveLimits, type Limits } from "../core/limits.js";
 import { NetCore } from "../core/net-core.js";
+import { StatsSampler, type RuntimeStats } from "../core/stats.js";
 import type { HttpBackend } from "../http/backend.js";
 import { HttpClient } from "../http/client.js";
 import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
@@ -60,6 +61,8 @@ export interface NetRuntime {
   limits: Readonly<Limits>;
   /** Closes every handle and resolves when every socket is gone. */
   close(): Promise<void>;
+  /** A snapshot of handles, queue and traffic; rates cover the time since the previous call. */
+  stats(): RuntimeStats;
   /** The core, for the other script-facing layers of this package. */
   readonly core: NetCore;
   /** The shared HTTP client, when HTTP is enabled. */
@@ -86,6 +89,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
   };
   const http = backends.http && new HttpClient(backends.http, limits, core.bandwidth);
   const net = createNet(core, backends, http, platform);
+  const sampler = new StatsSampler(core);
   let closing: Promise<void> | undefined;
   return {
     net,
@@ -94,6 +98,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     core,
     http,
     backends,
+    stats: () => sampler.sample(),
     close() {
       closing ??= (async () => {
         const handlesEnded = core.shutdown();

@@ -36,6 +36,9 @@ export const ERR = {
   httpUnavailable: "http not available",
   blockedByPolicy: "blocked by policy",
   rateLimited: "rate limit exceeded",
+  networkError: "network error",
+  receiveBufferFull: "receive buffer full",
+  notInBrowser: "not possible in a browser",
 } as const;
 
 const BY_CODE: Record<string, string> = {

@@ -61,6 +61,9 @@ export class Handle {
   /** Sends of the current turn, written together when the script yields. */
   outbox: Payload[] | null = null;
   outboxBytes = 0;
+  /** Payload bytes received and queued for sending since the handle opened (for stats). */
+  bytesIn = 0;
+  bytesOut = 0;
   transport: Transport | null = null;
   /** Why the handle ended in error, kept for pull-only handles whose events are never queued. */
   error: string | undefined = undefined;

@@ -11,6 +11,7 @@ import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
 import type { Limits } from "./limits.js";
+import { StatsCounters } from "./stats.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
@@ -36,6 +37,8 @@ export class NetCore {
   readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
   closed = false;
+  /** Traffic totals for `runtime.stats()`. */
+  readonly counters = new StatsCounters();
 
   constructor(readonly limits: Limits) {
     this.compactAt = 4 * limits.retainedHandles + 1024;
@@ -60,6 +63,11 @@ export class NetCore {
   /** The live handle with this id, or undefined for anything else (never throws). */
   get(id: unknown): Handle | undefined {
     return typeof id === "number" ? this.table.get(id) : undefined;
+  }
+
+  /** Every handle in the table, lowest id first. */
+  handles(): IterableIterator<Handle> {
+    return this.table.values();
   }
 
   /** Number of handles in the table (open and retained). */
@@ -93,6 +101,8 @@ export class NetCore {
     }
     const inbox = (handle.inbox ??= new Deque());
     handle.inboxBytes += bytes;
+    handle.bytesIn += bytes;
+    this.counters.bytesIn += bytes;
     const tail = type === "data" ? inbox.last() : undefined;
     if (tail !== undefined && tail.bytes < MERGE_LIMIT && typeof data === "string") {
       tail.data = (tail.data as string) + data;
@@ -135,6 +145,7 @@ export class NetCore {
     handle.outbox = null;
     handle.outboxBytes = 0;
     this.countConnection(handle.kind, -1);
+    if (type === "error") this.counters.noteError(handle, data ?? "");
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
     this.finishedOrder.push(handle);
     this.finishedCount++;
@@ -193,6 +204,8 @@ export class NetCore {
     }
     handle.outbox.push(data);
     handle.outboxBytes += bytes;
+    handle.bytesOut += bytes;
+    this.counters.bytesOut += bytes;
     return true;
   }
 
@@ -277,6 +290,7 @@ export class NetCore {
 
   private pushEvent(event: QueuedEvent): void {
     this.queue.push(event);
+    this.counters.events++;
     if (this.queue.length > this.compactAt) {
       this.queue.retain((queued) => !queued.taken && !queued.handle.released);
       this.compactAt = Math.max(this.compactAt, 2 * this.queue.length);

@@ -10,10 +10,10 @@
 import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
-import { createAssets, createJson, createLog, createSys, ModuleTable, type RuntimeRole } from "./modules.js";
+import { createAssets, createJson, createLog, createSys, ModuleTable, RUNTIME_ROLES, type RuntimeRole } from "./modules.js";
 import type { RealmFactory } from "./realm.js";
 import { ErrorReporter } from "./reporter.js";
-import type { CompiledScript, PhaseName, ScriptContext, ScriptHost, ScriptInstance } from "./script-host.js";
+import { findScriptHost, type CompiledScript, type PhaseName, type ScriptContext, type ScriptHost, type ScriptInstance } from "./script-host.js";
 import { TickSignal } from "./tick-signal.js";
 import type { FileTree } from "./tree.js";
 
@@ -27,8 +27,10 @@ export interface EngineConfig {
   tickRate?: number;
   /** Where log lines go (default: stdout, and stderr for warn and error). */
   output?: LogSink;
-  /** The script languages this engine runs, tried by entry file (default: TypeScript, `main.ts`). */
+  /** The script languages this engine runs, tried by entry file (default: TypeScript `main.ts`, then Epitaph `main.ep`). */
   scriptHosts?: readonly ScriptHost[];
+  /** Receives a script's scene or mode change request (Epitaph's `sys.warp`); without it such a request is a script error. */
+  onWarp?: (target: string) => void;
 }
 
 /** What an engine needs from the platform it runs on. */
@@ -74,6 +76,7 @@ export class EngineBase {
   private readonly ticker = new TickSignal();
   private readonly loop: FixedStepLoop;
   private readonly hosts: readonly ScriptHost[];
+  private readonly onWarp: ((target: string) => void) | undefined;
   private runtime: NetRuntime | undefined;
   private scriptsMounted = false;
   private compiled: CompiledScript | undefined;
@@ -89,8 +92,8 @@ export class EngineBase {
     config: EngineConfig,
     private readonly platform: EnginePlatform,
   ) {
-    if (config.runtimeRole !== "client" && config.runtimeRole !== "server") {
-      throw new Error(`runtimeRole must be "client" or "server", not ${JSON.stringify(config.runtimeRole)}`);
+    if (!(RUNTIME_ROLES as readonly unknown[]).includes(config.runtimeRole)) {
+      throw new Error(`runtimeRole must be one of ${RUNTIME_ROLES.map((role) => `"${role}"`).join(", ")}, not ${JSON.stringify(config.runtimeRole)}`);
     }
     const tickRate = config.tickRate ?? 60;
     if (!(typeof tickRate === "number" && tickRate > 0 && tickRate <= 1000)) {
@@ -100,6 +103,7 @@ export class EngineBase {
     this.headless = config.headless === true;
     this.tickRate = tickRate;
     this.hosts = config.scriptHosts ?? platform.scriptHosts;
+    this.onWarp = config.onWarp;
     this.logger = new Logger(this.role, config.output ?? consoleSink);
     this.reporter = new ErrorReporter(this.logger, () => performance.now());
     this.loop = new FixedStepLoop(1000 / tickRate, () => this.tickOnce());
@@ -145,11 +149,7 @@ export class EngineBase {
     if (this.scriptsMounted) throw new Error("mountScripts() was already called: an engine mounts exactly one script tree");
     this.scriptsMounted = true;
     const opened = typeof tree === "string" ? this.platform.openTree(tree) : tree;
-    const host = this.hosts.find((candidate) => opened.has(candidate.entry));
-    if (host === undefined) {
-      throw new Error(`${opened.source} has no ${this.hosts.map((candidate) => candidate.entry).join(" or ")} at its root`);
-    }
-    const compiled = await host.compile(opened);
+    const compiled = await findScriptHost(opened, this.hosts).compile(opened);
     this.compiled = compiled;
     this.reporter.useDescriber((error) => compiled.describe(error));
   }
@@ -249,6 +249,7 @@ export class EngineBase {
       log: (level, args) => this.logger.log(level, args),
       write: (level, line) => this.logger.raw(level, line),
       exit: (code) => this.requestStop(code),
+      warp: this.onWarp,
       nextTick: () => this.ticker.next(),
       network: this.runtime?.network,
       report: (error, where) => this.reporter.report(error, where),

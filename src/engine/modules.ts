@@ -8,12 +8,15 @@ import { formatValue } from "./format.js";
 import type { Logger } from "./logger.js";
 import type { FileTree } from "./tree.js";
 
-/** Which of the two programs a process is. */
-export type RuntimeRole = "client" | "server";
+/** The runtime roles an engine can have: the two programs of a game, or a game played alone without a server. */
+export const RUNTIME_ROLES = ["client", "server", "offline_singleplayer"] as const;
+
+/** Which program a process is. */
+export type RuntimeRole = (typeof RUNTIME_ROLES)[number];
 
 /** The `sys` module. */
 export interface Sys {
-  /** "client" or "server", from the engine's config. */
+  /** "client", "server" or "offline_singleplayer", from the engine's config. */
   runtime_role(): RuntimeRole;
   /** True when the engine runs without a window (a dedicated server, a bot). */
   is_headless(): boolean;

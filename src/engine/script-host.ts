@@ -4,7 +4,8 @@
  * tree once at mount time, and instantiates it per engine against a
  * `ScriptContext`: the installed modules, the log, the tick signal, error
  * reporting and a fresh realm. A second language (Epitaph's `main.ep`) is one
- * more host in the engine's list.
+ * more host in the engine's list. A tree that cannot be compiled is refused
+ * with a `ScriptLoadError` listing every problem as `file:line:col: text`.
  */
 import type { NetworkModule } from "../api/network.js";
 import type { LogLevel } from "./logger.js";
@@ -28,6 +29,8 @@ export interface ScriptContext {
   write(level: LogLevel, line: string): void;
   /** Asks the engine to stop after the current tick, exiting with `code`. */
   exit(code: number): void;
+  /** Hands a scene or mode change request to the host program (`config.onWarp`); undefined when it takes none. */
+  readonly warp: ((target: string) => void) | undefined;
   /** A promise that resolves at the next tick (with dt in seconds). */
   nextTick(): Promise<number>;
   /** The installed `runtime.network`, or undefined before `installNetwork`. */
@@ -60,4 +63,22 @@ export interface ScriptHost {
   readonly entry: string;
   /** Compiles `tree`; rejects with a clear message when it cannot be run (a syntax error, a bad import). */
   compile(tree: FileTree): Promise<CompiledScript>;
+}
+
+/** A tree a host cannot compile: `problems` holds every problem as "file:line:col: text". */
+export class ScriptLoadError extends Error {
+  constructor(
+    source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`cannot load the scripts of ${source}:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+    this.name = "ScriptLoadError";
+  }
+}
+
+/** The first host whose entry file is at the root of `tree`; throws an Error naming the entries looked for otherwise. */
+export function findScriptHost(tree: FileTree, hosts: readonly ScriptHost[]): ScriptHost {
+  const host = hosts.find((candidate) => tree.has(candidate.entry));
+  if (host === undefined) throw new Error(`${tree.source} has no ${hosts.map((candidate) => candidate.entry).join(" or ")} at its root`);
+  return host;
 }

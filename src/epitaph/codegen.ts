@@ -14,7 +14,7 @@ import type { Names, Unit } from "./layout.js";
 /** The runtime helpers the generated code expects in `rt`, besides `sym` and `builtins`. */
 export const HELPERS = [
   "fault", "locate", "h", "eq", "addSlow", "badArith", "mod", "badNeg", "compare",
-  "field", "setField", "index", "setIndex", "notCallable",
+  "field", "ownField", "setField", "index", "setIndex", "notCallable",
 ] as const;
 
 /** Generates the factory source for the ordered units; diagnostics found on the way go to `diags`. */

@@ -12,6 +12,7 @@ import type { Expr } from "./ast.js";
 import { BUILTINS } from "./builtins.js";
 import type { EpitaphDiagnostic } from "./errors.js";
 import type { Declared, ModuleBinding, PhaseDecl, SectorInfo, Unit } from "./layout.js";
+import { GUARDED_FIELDS } from "./runtime.js";
 
 /** What a name means at one place in the source. */
 export type Resolved =
@@ -147,6 +148,7 @@ export class ExprCompiler {
   private member(e: Extract<Expr, { kind: "member" }>): string {
     const inSector = this.sectorMember(e);
     if (inSector) return this.valueOf(inSector, `${describeCallee(e.object)}.${e.name}`);
+    if (GUARDED_FIELDS.has(e.name)) return `ownField(${this.expr(e.object)}, "${e.name}")`;
     const t = this.temp();
     return `(typeof (${t} = ${this.expr(e.object)}) === "object" && ${t} !== null ? ${t}.${e.name} : field(${t}, "${e.name}"))`;
   }
@@ -164,7 +166,11 @@ export class ExprCompiler {
     const base = c.object.kind === "name" ? this.resolve(c.object.name) : undefined;
     const native = base?.kind === "module" && base.binding.native;
     const o = this.temp();
-    const read = base?.kind === "module" ? `${o}.${c.name}` : `(typeof ${o} === "object" && ${o} !== null ? ${o}.${c.name} : field(${o}, "${c.name}"))`;
+    const read = GUARDED_FIELDS.has(c.name)
+      ? `ownField(${o}, "${c.name}")`
+      : base?.kind === "module"
+        ? `${o}.${c.name}`
+        : `(typeof ${o} === "object" && ${o} !== null ? ${o}.${c.name} : field(${o}, "${c.name}"))`;
     return `(${o} = ${this.expr(c.object)}, typeof (${f} = ${read}) === "function" ? ${f}.call(${[o, ...this.hostArgs(e.args, native)].join(", ")}) : notCallable(${f}, ${what}))`;
   }
 

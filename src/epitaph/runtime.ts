@@ -54,6 +54,22 @@ export function compare(op: string, a: unknown, b: unknown): boolean {
   }
 }
 
+/**
+ * Field names a script reads only as an object's own property: through the
+ * inherited ones (`x.constructor.constructor`) a script would reach the
+ * JavaScript `Function` constructor, and with it everything of the process.
+ */
+export const GUARDED_FIELDS: ReadonlySet<string> = new Set([
+  "constructor", "__proto__", "prototype", "caller", "callee", "arguments",
+  "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+]);
+
+/** `x.f` for a guarded name: the object's or function's own property, or void. */
+export function ownField(obj: unknown, name: string): unknown {
+  if ((typeof obj !== "object" && typeof obj !== "function") || obj === null) return field(obj, name);
+  return Object.hasOwn(obj, name) ? (obj as Record<string, unknown>)[name] : undefined;
+}
+
 /** `x.f` when `x` is not an object: functions expose their properties, anything else fails. */
 export function field(obj: unknown, name: string): unknown {
   if (typeof obj === "function") return (obj as unknown as Record<string, unknown>)[name];
@@ -65,6 +81,7 @@ export function setField(obj: unknown, name: string, value: unknown): void {
   if (typeof obj !== "object" || obj === null || obj instanceof Sym || Array.isArray(obj)) {
     fault(`cannot set field "${name}" of ${typeName(obj)}`);
   }
+  if (name === "__proto__") fault('the field "__proto__" is reserved');
   (obj as Record<string, unknown>)[name] = value;
 }
 

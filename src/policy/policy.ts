@@ -7,7 +7,7 @@
  */
 import { ERR } from "../core/errors.js";
 import { parseIp } from "./ip.js";
-import { compileRule, normalizeName, ruleMatches, type CompiledRule, type PolicyRule } from "./rules.js";
+import { compileRule, normalizeName, ruleMatches, ruleMatchesName, type CompiledRule, type PolicyRule } from "./rules.js";
 
 export type { PolicyRule } from "./rules.js";
 
@@ -48,6 +48,19 @@ export class HostPolicy {
     const target = { name: normalizeName(host), address: bytes, port };
     const decider = this.rules.find((rule) => ruleMatches(rule, target));
     return decider?.allow ?? false;
+  }
+
+  /**
+   * For a host whose address cannot be known (a web page does not see DNS): the first rule
+   * that can decide on the name alone decides; undefined when an address rule comes first.
+   */
+  allowsName(host: string, port: number): boolean | undefined {
+    const name = normalizeName(host);
+    for (const rule of this.rules) {
+      const applies = ruleMatchesName(rule, name, port);
+      if (applies !== false) return applies === undefined ? undefined : rule.allow;
+    }
+    return false;
   }
 }
 

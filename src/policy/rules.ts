@@ -82,16 +82,24 @@ export function compileRule(rule: unknown, index: number): CompiledRule {
 
 /** True when the rule applies to this connection. */
 export function ruleMatches(rule: CompiledRule, target: Target): boolean {
-  if (rule.ports !== undefined && !rule.ports.has(target.port)) return false;
+  const pattern = rule.pattern;
+  const byName = ruleMatchesName(rule, target.name, target.port);
+  if (byName !== undefined || pattern.kind !== "ranges") return byName === true;
+  return pattern.ranges.some((range) => inRange(target.address, range));
+}
+
+/** Whether the rule applies to a connection to `name` on `port`; undefined when only the address can tell. */
+export function ruleMatchesName(rule: CompiledRule, name: string, port: number): boolean | undefined {
+  if (rule.ports !== undefined && !rule.ports.has(port)) return false;
   const pattern = rule.pattern;
   switch (pattern.kind) {
     case "any":
       return true;
     case "name":
-      return target.name === pattern.name;
+      return name === pattern.name;
     case "suffix":
-      return target.name.endsWith(pattern.suffix);
+      return name.endsWith(pattern.suffix);
     case "ranges":
-      return pattern.ranges.some((range) => inRange(target.address, range));
+      return undefined;
   }
 }

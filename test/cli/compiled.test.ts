@@ -2,8 +2,9 @@
  * tickwire as a project that depends on it gets it: the package built with
  * its own build configs into a `node_modules/tickwire` of a scratch app (so
  * the repository's dist/ is left alone). From plain `node`, without tsx, the
- * `bin` packs and runs a tree and a program imports `tickwire/engine`; the
- * app's scripts type-check with `"types": ["tickwire/script"]`.
+ * `bin` packs, checks and runs trees (TypeScript and Epitaph) and a program
+ * imports `tickwire/engine`; the app's scripts type-check with
+ * `"types": ["tickwire/script"]`.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -51,6 +52,17 @@ test("the bin runs on plain node: pack, then run the .pak", async () => {
   const result = await cli(["run", pak, "--role", "client", "--ticks", "2", "--tick-rate", "4"], [bin]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, "[client] client tick 0.25 0\n[client] client tick 0.25 0\n");
+});
+
+test("the bin checks and runs an Epitaph tree on plain node", async () => {
+  const tree = join(app, "ep");
+  mkdirSync(tree);
+  writeFileSync(join(tree, "main.ep"), "access <sys>\naccess <log>\nphase tick(dt) {\n    log.info(sys.runtime_role(), dt)\n}\n");
+  const checked = await cli(["check", tree], [bin]);
+  assert.equal(checked.stdout, `${tree} (main.ep): no problems\n`);
+  const result = await cli(["run", tree, "--role", "offline_singleplayer", "--ticks", "2", "--tick-rate", "4"], [bin]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, "[ep:info] :offline_singleplayer 0.25\n[ep:info] :offline_singleplayer 0.25\n");
 });
 
 test("a program imports Engine from tickwire/engine", async () => {

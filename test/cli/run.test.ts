@@ -150,7 +150,7 @@ export function shutdown() { print("still ticking at", ticks); }
 
   test("a bad command line exits 2 and points at --help", async () => {
     const cases: [string[], RegExp][] = [
-      [["run", "x"], /--role must be client or server/],
+      [["run", "x"], /--role must be one of client, server, offline_singleplayer/],
       [["run", "--role", "server"], /expected exactly one script tree/],
       [["run", "x", "--role", "server", "--ticks", "1.5"], /--ticks must be a whole number, not "1.5"/],
       [["run", "x", "--role", "server", "--tick-rate", "fast"], /--tick-rate must be a positive number/],

@@ -157,14 +157,14 @@ describe("calls out of order", () => {
     const { engine } = engineForTest();
     engine.installNetwork();
     assert.throws(() => engine.installNetwork(), /installNetwork\(\) was already called/);
-    assert.throws(() => new Engine({ runtimeRole: "host" as "server" }), /runtimeRole must be "client" or "server"/);
+    assert.throws(() => new Engine({ runtimeRole: "host" as "server" }), /runtimeRole must be one of "client", "server", "offline_singleplayer"/);
     assert.throws(() => new Engine({ runtimeRole: "server", tickRate: 0 }), /tickRate must be a positive number of ticks per second, at most 1000, not 0/);
     assert.throws(() => engine.installModule("net", {}), /a module named "net" is already installed, or installed by the engine itself/);
     assert.throws(() => engine.installModule("sys", {}), /a module named "sys" is already installed/);
   });
 
   test("a tree without main.ts, and a path that does not exist, fail the mount", async () => {
-    await assert.rejects(engineForTest().engine.mountScripts(writeTree({ "other.ts": "" })), /has no main\.ts at its root/);
+    await assert.rejects(engineForTest().engine.mountScripts(writeTree({ "other.ts": "" })), /has no main\.ts or main\.ep at its root/);
     await assert.rejects(engineForTest().engine.mountScripts("/nonexistent/tickwire"), /does not exist: expected a folder or a \.pak file/);
   });
 });

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after } from "node:test";
-import { Engine, type EngineConfig, type LogLevel } from "../../src/engine/index.js";
+import { Engine, type LogLevel, type NodeEngineConfig } from "../../src/engine/index.js";
 import { pollUntil } from "./poll.js";
 
 /** Writes `files` (key to text) into a new temporary folder and returns its path. */
@@ -33,7 +33,7 @@ export interface TestEngine {
 }
 
 /** Creates an engine that records its output and is stopped when the test file ends. */
-export function engineForTest(config: Partial<EngineConfig> = {}): TestEngine {
+export function engineForTest(config: Partial<NodeEngineConfig> = {}): TestEngine {
   const entries: { level: LogLevel; line: string }[] = [];
   const lines: string[] = [];
   const engine = new Engine({
@@ -59,7 +59,7 @@ export function engineForTest(config: Partial<EngineConfig> = {}): TestEngine {
 /** Mounts `files` as the script tree of a new test engine, starts it, and returns it. */
 export async function runScript(
   files: Record<string, string>,
-  config: Partial<EngineConfig> = {},
+  config: Partial<NodeEngineConfig> = {},
   setup?: (engine: Engine) => void,
   ticks?: number,
 ): Promise<TestEngine> {

@@ -38,6 +38,18 @@ export function history(net: Net): NetEvent[] {
   return events;
 }
 
+/** Like `pollUntil` for an asynchronous check (such as an HTTP request): resolves with its first truthy value. */
+export async function pollAsync<T>(check: () => Promise<T | undefined | null | false>, options: PollOptions = {}): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? "a condition"}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Drains `net.poll_event()` into the net's history until `done(history)` holds; returns the history. */
 export async function eventsUntil(
   net: Net,

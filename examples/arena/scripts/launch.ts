@@ -1,7 +1,8 @@
 /**
  * The `launch` module each entry program installs (`engine.installModule`):
- * the server's ports and its status hook, a client's server address, name
- * and how long to play.
+ * the server's ports and its status hook; a client's server address, name,
+ * how long to play and who plays. (The page's `screen` and `input` modules
+ * are in client/io.ts.)
  */
 import type { Traffic } from "./shared/link";
 
@@ -21,6 +22,8 @@ export interface ClientLaunch {
   name: string;
   /** Play this long, then report and exit; 0 plays until stopped. */
   seconds: number;
+  /** Who plays: the built-in bot (the default) or a person, through `screen` and `input`. */
+  player?: "bot" | "human";
 }
 
 /** The record the server publishes and its program serves at /status. */
@@ -29,6 +32,6 @@ export interface ServerStatus extends Traffic {
   tick: number;
   tcp_port: number;
   ws_port: number;
-  players: { name: string; score: number }[];
+  players: { name: string; score: number; x: number; y: number }[];
   players_seen: number;
 }

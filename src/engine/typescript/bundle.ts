@@ -6,6 +6,8 @@
  * message at the importing line. The result is one ES module with a source map.
  */
 import * as esbuild from "esbuild";
+import { describeBuildFailure } from "../../node/esbuild-errors.js";
+import { ScriptLoadError } from "../script-host.js";
 import type { FileTree } from "../tree.js";
 
 /** The namespace the tree's files live in while bundling. */
@@ -23,7 +25,7 @@ export interface Bundle {
 
 const LOADERS: Record<string, esbuild.Loader> = { ts: "ts", mts: "ts", js: "js", mjs: "js", json: "json" };
 
-/** Bundles the tree from `entry`; rejects with every problem as "file:line:col: text". */
+/** Bundles the tree from `entry`; rejects with a ScriptLoadError listing every problem as "file:line:col: text". */
 export async function bundleTree(tree: FileTree, entry: string, outName: string): Promise<Bundle> {
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
@@ -42,7 +44,7 @@ export async function bundleTree(tree: FileTree, entry: string, outName: string)
       plugins: [treePlugin(tree)],
     });
   } catch (error) {
-    throw new Error(`cannot load the scripts of ${tree.source}:\n${describeFailure(error)}`);
+    throw new ScriptLoadError(tree.source, describeBuildFailure(error, NAMESPACE));
   }
   const code = result.outputFiles.find((file) => file.path.endsWith(".js"))?.text ?? "";
   const map = result.outputFiles.find((file) => file.path.endsWith(".map"))?.text ?? "{}";
@@ -93,17 +95,4 @@ function joinKey(importer: string, spec: string): string | undefined {
     }
   }
   return parts.length === 0 ? undefined : parts.join("/");
-}
-
-/** esbuild's errors as "file:line:col: text" lines. */
-function describeFailure(error: unknown): string {
-  const errors = (error as { errors?: esbuild.Message[] }).errors;
-  if (!Array.isArray(errors) || errors.length === 0) return `  ${String(error)}`;
-  return errors
-    .map((message) => {
-      const at = message.location;
-      const where = at ? `${at.file.replace(`${NAMESPACE}:`, "")}:${at.line}:${at.column + 1}: ` : "";
-      return `  ${where}${message.text}`;
-    })
-    .join("\n");
 }

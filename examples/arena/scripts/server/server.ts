@@ -100,7 +100,7 @@ function status(): ServerStatus {
     tick: ticks,
     tcp_port: net.local_port(tcpListener) ?? 0,
     ws_port: net.local_port(wsListener) ?? 0,
-    players: world.view().players.map(({ name, score }) => ({ name, score })),
+    players: world.view().players.map(({ name, score, x, y }) => ({ name, score, x, y })),
     players_seen: playersSeen,
     ...traffic,
   };

@@ -20,7 +20,7 @@ if (event?.type === "data") {
   print(text);
 }
 
-const role: "client" | "server" = access("sys").runtime_role();
+const role: "client" | "server" | "offline_singleplayer" = access("sys").runtime_role();
 const headless: boolean = access("sys").is_headless();
 const rules: string | undefined = access("assets").read_text("rules.json");
 const decoded: unknown = access("json").decode("{}");

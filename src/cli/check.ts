@@ -1,0 +1,39 @@
+/**
+ * `tickwire check <tree>`: compiles a script tree (a folder or a `.pak`) the
+ * way `tickwire run` would mount it, without running anything, and prints
+ * every problem as `file:line:col: text`, one a line on stdout, for editors
+ * and CI. An Epitaph tree (`main.ep`) has every `.ep` file parsed; a
+ * TypeScript tree (`main.ts`) is bundled with esbuild from its entry.
+ * Exits 0 when the tree is clean, 1 when it has problems.
+ */
+import { defaultScriptHosts, findScriptHost, openTree, ScriptLoadError } from "../engine/index.js";
+import { command, UsageError } from "./options.js";
+
+const HELP = `Usage: tickwire check <scripts dir or .pak>
+
+Reports every problem that would stop the tree from loading, one a line on
+stdout as file:line:col: text, and exits 1 if there is any (0 when clean).
+An Epitaph tree (main.ep at its root) has every .ep file parsed; a TypeScript
+tree (main.ts) is bundled from its entry, as "tickwire run" does.
+
+Options:
+  -h, --help             show this help
+`;
+
+/** Runs `tickwire check`; returns the exit code. */
+export const checkCommand = command("check", HELP, {} as const, async ({ positionals }) => {
+  if (positionals.length !== 1) throw new UsageError("expected exactly one script tree (a folder or a .pak)");
+  const tree = openTree(positionals[0] as string);
+  const host = findScriptHost(tree, defaultScriptHosts);
+  try {
+    await host.compile(tree);
+  } catch (error) {
+    if (!(error instanceof ScriptLoadError)) throw error;
+    process.stdout.write(error.problems.map((problem) => `${problem}\n`).join(""));
+    const count = error.problems.length;
+    process.stderr.write(`tickwire check: ${count} ${count === 1 ? "problem" : "problems"} in ${tree.source}\n`);
+    return 1;
+  }
+  process.stdout.write(`${tree.source} (${host.entry}): no problems\n`);
+  return 0;
+});

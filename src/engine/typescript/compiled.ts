@@ -1,0 +1,71 @@
+/**
+ * A compiled TypeScript script tree, ready to run: the bundle wrapped as a
+ * function script and its source map. Each engine evaluates it in a realm of
+ * its own. Top-level code runs at once, up to its first `await`; the phases
+ * are the functions the entry exports as `init`, `tick`, `draw` and
+ * `shutdown`. Errors at load, in top-level code after an await, and in any
+ * promise nothing awaited are reported with stacks in the tree's files.
+ * Platform-neutral: the TypeScript host (Node, with esbuild) and the
+ * precompiled host (a page, from a `.pak`) both end here.
+ */
+import type { ScriptRealm } from "../realm.js";
+import type { CompiledScript, PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
+import { scriptGlobals, ScriptTimers } from "./globals.js";
+import { StackMapper } from "./stack.js";
+import { wrapBundle, type LiveExports, type WrappedScript } from "./wrap.js";
+
+/** The entry file of a TypeScript script tree. */
+export const SCRIPT_ENTRY = "main.ts";
+
+/** The file name the bundle runs under; stack frames naming it are mapped back to the tree. */
+export const BUNDLE_NAME = "tickwire-scripts.js";
+
+/** A bundle as esbuild made it: ES module text, its source map (JSON text) and the names the entry exports. */
+export interface ScriptBundle {
+  code: string;
+  map: string;
+  exports: string[];
+}
+
+/** A tree compiled into one bundle. */
+export class CompiledTypeScript implements CompiledScript {
+  private readonly script: WrappedScript;
+  private readonly mapper: StackMapper;
+
+  constructor(bundle: ScriptBundle) {
+    this.script = wrapBundle(bundle.code, bundle.exports);
+    this.mapper = new StackMapper(bundle.map, BUNDLE_NAME);
+  }
+
+  describe(error: unknown) {
+    return this.mapper.describe(error);
+  }
+
+  instantiate(context: ScriptContext): ScriptInstance {
+    const timers = new ScriptTimers((error, where) => context.report(error, where));
+    let realm: ScriptRealm | undefined;
+    const globals = scriptGlobals(context, () => realm as ScriptRealm, timers);
+    realm = context.createRealm(globals, (error) => context.report(error, "in async code"));
+    const exports = runTopLevel(realm, this.script, context);
+    return {
+      phase(name: PhaseName) {
+        const value = exports?.[name];
+        return typeof value === "function" ? (value as (...args: unknown[]) => unknown) : undefined;
+      },
+      dispose: () => timers.clear(),
+    };
+  }
+}
+
+/** Evaluates the script's top-level code; returns its live exports, or undefined if it failed before registering them. */
+function runTopLevel(realm: ScriptRealm, script: WrappedScript, context: ScriptContext): LiveExports | undefined {
+  let exports: LiveExports | undefined;
+  try {
+    const run = realm.evaluate(script.source, BUNDLE_NAME, -script.headerLines) as (register: (e: LiveExports) => void) => Promise<void>;
+    const done = run((live) => (exports = live));
+    done.then(undefined, (error: unknown) => context.report(error, "at load"));
+  } catch (error) {
+    context.report(error, "at load");
+  }
+  return exports;
+}
