@@ -10,6 +10,7 @@ import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
+import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
 import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
 import type { TcpBackend, TcpReceiveMode } from "./backend.js";
@@ -27,7 +28,8 @@ type OwnedServer = net.Server & { [OWNER]?: TcpListener };
 class TcpConnection implements Transport {
   /** Created on the first chunk that ends inside a UTF-8 character; pure-ASCII peers never need one. */
   private decoder: StringDecoder | null = null;
-  private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The connect deadline while connecting. */
+  connectDeadline: Deadline = null;
 
   constructor(
     readonly backend: NodeTcp,
@@ -60,18 +62,6 @@ class TcpConnection implements Transport {
   finishText(): void {
     const rest = this.decoder?.end() ?? "";
     if (rest.length > 0) this.core.deliver(this.handle, "data", rest, 0);
-  }
-
-  /** Fails the connect with "timeout" unless it completes within `ms` (0: no deadline). */
-  armConnectTimeout(ms: number): void {
-    if (ms > 0) this.connectTimer = setTimeout(onConnectTimeout, ms, this);
-  }
-
-  /** Stops the connect deadline. */
-  disarmConnectTimeout(): void {
-    if (this.connectTimer === null) return;
-    clearTimeout(this.connectTimer);
-    this.connectTimer = null;
   }
 
   write(chunks: Payload[], bytes: number): void {
@@ -135,7 +125,7 @@ function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.backend.sockets.delete(this);
-  owner.disarmConnectTimeout();
+  owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.finishText();
   owner.core.end(owner.handle, "closed", "closed");
 }
@@ -147,7 +137,7 @@ function onLingerTimeout(this: OwnedSocket): void {
 function onSocketConnect(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  owner.disarmConnectTimeout();
+  owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.core.emit(owner.handle, "connected", "connected");
 }
 
@@ -232,7 +222,7 @@ class NodeTcp implements TcpBackend {
     const connection = new TcpConnection(this, handle, socket, mode);
     core.attach(handle, connection);
     socket.once("connect", onSocketConnect);
-    connection.armConnectTimeout(core.limits.connectTimeoutMs);
+    connection.connectDeadline = startDeadline(core.limits.connectTimeoutMs, onConnectTimeout, connection);
   }
 
   listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {

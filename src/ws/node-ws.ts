@@ -13,6 +13,7 @@ import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
+import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
 import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
 import type { WsBackend } from "./backend.js";
@@ -36,7 +37,7 @@ class WsConnection implements Transport {
   /** Cleared by each ping sweep, set by the pong. */
   alive = true;
   /** The whole-handshake deadline of a client connection (ws's own timeout is an idle timeout a slow peer can dodge). */
-  private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  connectDeadline: Deadline = null;
 
   constructor(
     readonly backend: NodeWs,
@@ -92,21 +93,9 @@ class WsConnection implements Transport {
     return formatAddress(this.socket?.remoteAddress, this.socket?.remotePort);
   }
 
-  /** Fails the connection with "timeout" unless it opens within `ms` (0: no deadline). */
-  armConnectTimeout(ms: number): void {
-    if (ms > 0) this.connectTimer = setTimeout(onConnectTimeout, ms, this);
-  }
-
-  /** Stops the connect deadline. */
-  disarmConnectTimeout(): void {
-    if (this.connectTimer === null) return;
-    clearTimeout(this.connectTimer);
-    this.connectTimer = null;
-  }
-
   /** Ends the handle with an error and drops the connection. */
   fail(why: string): void {
-    this.disarmConnectTimeout();
+    this.connectDeadline = stopDeadline(this.connectDeadline);
     this.core.end(this.handle, "error", "error", why);
     this.ws.terminate();
   }
@@ -123,7 +112,7 @@ function onWsMessage(this: OwnedWebSocket, data: RawData, isBinary: boolean): vo
 function onWsClose(this: OwnedWebSocket, code: number, reason: Buffer): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  owner.disarmConnectTimeout();
+  owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.backend.connections.delete(owner);
   owner.core.end(owner.handle, "closed", "closed", undefined, { code, reason: reason.toString("utf8") });
 }
@@ -143,7 +132,7 @@ function onWsPong(this: OwnedWebSocket): void {
 function onWsOpen(this: OwnedWebSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  owner.disarmConnectTimeout();
+  owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.core.emit(owner.handle, "connected", "connected");
 }
 
@@ -243,7 +232,7 @@ class NodeWs implements WsBackend {
     });
     const connection = new WsConnection(this, core, handle, ws);
     core.attach(handle, connection);
-    connection.armConnectTimeout(limits.connectTimeoutMs);
+    connection.connectDeadline = startDeadline(limits.connectTimeoutMs, onConnectTimeout, connection);
     ws.once("open", onWsOpen);
     ws.once("upgrade", onWsUpgrade);
   }
