@@ -6,21 +6,15 @@
 import assert from "node:assert/strict";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { after, before, describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import type { HttpResponseRecord } from "../../src/index.js";
-import { makeCertificates, startNginx, type Nginx, type TestCertificates } from "../helpers/peers.js";
+import { nginxForSuite } from "../helpers/peers.js";
 import { eventOf, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 
-let nginx: Nginx;
-let certs: TestCertificates;
-before(async () => {
-  certs = makeCertificates();
-  nginx = await startNginx(certs);
-});
-after(() => nginx.stop());
+const suite = nginxForSuite();
 
-const plain = (path: string) => `http://127.0.0.1:${nginx.port}${path}`;
+const plain = (path: string) => `http://127.0.0.1:${suite.nginx.port}${path}`;
 
 /** A local server whose handler the test chooses. */
 async function localServer(handler: http.RequestListener): Promise<string> {
@@ -100,11 +94,11 @@ describe("requests to nginx", () => {
 
   test("HTTPS fails verification without the CA and succeeds with it", async () => {
     const untrusted = runtimeForTest().net;
-    const bad = untrusted.http_get(`https://127.0.0.1:${nginx.tlsPort}/hello.txt`);
+    const bad = untrusted.http_get(`https://127.0.0.1:${suite.nginx.tlsPort}/hello.txt`);
     const error = await eventOf(untrusted, bad, "error");
     assert.match(error.data, /^tls: /);
-    const trusted = runtimeForTest({ tls: { ca: certs.caPem } }).net;
-    const good = trusted.http_get(`https://localhost:${nginx.tlsPort}/hello.txt`);
+    const trusted = runtimeForTest({ tls: { ca: suite.certs.caPem } }).net;
+    const good = trusted.http_get(`https://localhost:${suite.nginx.tlsPort}/hello.txt`);
     await eventOf(trusted, good, "http_done");
     assert.equal(ok(trusted.http_response(good)).body, "hello from nginx\n");
   });

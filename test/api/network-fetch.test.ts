@@ -11,7 +11,7 @@ import * as http from "node:http";
 import * as net from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { Fetch, FetchOptions, Response } from "../../src/index.js";
-import { makeCertificates, startNginx, type Nginx, type TestCertificates } from "../helpers/peers.js";
+import { nginxForSuite } from "../helpers/peers.js";
 import { eventOf, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 
@@ -246,30 +246,24 @@ describe("fetch: responses and requests", () => {
 });
 
 describe("fetch over HTTPS with nginx", () => {
-  let nginx: Nginx;
-  let certs: TestCertificates;
-  before(async () => {
-    certs = makeCertificates();
-    nginx = await startNginx(certs);
-  });
-  after(() => nginx.stop());
+  const suite = nginxForSuite();
 
   it("verifies the server with the runtime's extra CA", async () => {
-    const { fetch } = runtimeForTest({ tls: { ca: certs.caPem } }).network;
-    const response = await fetch(`https://127.0.0.1:${nginx.tlsPort}/hello.txt`);
+    const { fetch } = runtimeForTest({ tls: { ca: suite.certs.caPem } }).network;
+    const response = await fetch(`https://127.0.0.1:${suite.nginx.tlsPort}/hello.txt`);
     assert.equal(response.status, 200, `fetch failed: ${response.error}`);
     assert.equal(response.statusMessage, "OK");
     assert.equal(response.text(), "hello from nginx\n");
   });
 
   it("follows redirects", async () => {
-    const response = await runtimeForTest().network.fetch(`http://127.0.0.1:${nginx.port}/redirect`);
+    const response = await runtimeForTest().network.fetch(`http://127.0.0.1:${suite.nginx.port}/redirect`);
     assert.equal(response.status, 200);
     assert.equal(response.text(), "hello from nginx\n");
   });
 
   it("resolves -1 with a tls reason for a certificate it cannot verify", async () => {
-    const response = await runtimeForTest().network.fetch(`https://127.0.0.1:${nginx.tlsPort}/hello.txt`);
+    const response = await runtimeForTest().network.fetch(`https://127.0.0.1:${suite.nginx.tlsPort}/hello.txt`);
     assert.match(assertFailed(response, "bad certificate"), /^tls: /);
   });
 });

@@ -6,9 +6,9 @@
  */
 import assert from "node:assert/strict";
 import * as net from "node:net";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { RuntimeOptions, Socket } from "../../src/index.js";
-import { makeCertificates, startNginx, type Nginx } from "../helpers/peers.js";
+import { nginxForSuite } from "../helpers/peers.js";
 import { pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 import { tcpPeerForTest, type PeerConnection } from "../helpers/tcp-peer.js";
@@ -30,16 +30,12 @@ async function closedPort(): Promise<number> {
 }
 
 describe("Network.Connect against nginx", () => {
-  let nginx: Nginx;
-  before(async () => {
-    nginx = await startNginx(makeCertificates());
-  });
-  after(() => nginx.stop());
+  const suite = nginxForSuite();
 
   it("runs the seed's example: wait while connecting, write a raw request, dump until the status leaves connected", async () => {
     const { Network } = runtimeForTest().network;
     const tick = ticker("the seed's socket example");
-    const sock = Network.Connect("localhost", nginx.port);
+    const sock = Network.Connect("localhost", suite.nginx.port);
     do {
       await tick();
     } while (sock.status === "connecting");
@@ -66,7 +62,7 @@ describe("Network.Connect against nginx", () => {
   });
 
   it("hands out Buffers on Node", async () => {
-    const sock = runtimeForTest().network.Network.Connect("127.0.0.1", nginx.port);
+    const sock = runtimeForTest().network.Network.Connect("127.0.0.1", suite.nginx.port);
     await connected(sock);
     sock.write("GET /hello.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     await pollUntil(() => sock.status === "fin", { what: "nginx to close" });

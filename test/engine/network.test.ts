@@ -5,16 +5,12 @@
  * scripts, and two engines talk to each other over TCP and WebSocket.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { makeCertificates, startNginx, type Nginx } from "../helpers/peers.js";
+import { describe, test } from "node:test";
+import { nginxForSuite } from "../helpers/peers.js";
 import { engineForTest, runScript, writeTree } from "../helpers/engine.js";
 
 describe("seed 002 in a script, against nginx", () => {
-  let nginx: Nginx;
-  before(async () => {
-    nginx = await startNginx(makeCertificates());
-  });
-  after(() => nginx.stop());
+  const suite = nginxForSuite();
 
   test("the socket example: top-level code awaits Event.OnTick while the engine ticks", async () => {
     // The seed's lines, with nginx's address and a Host header; one read after the loop takes the
@@ -25,7 +21,7 @@ describe("seed 002 in a script, against nginx", () => {
 export function tick() { ticks++; }
 
 // Wait until socket is writable.
-const sock = Network.Connect('localhost', ${nginx.port});
+const sock = Network.Connect('localhost', ${suite.nginx.port});
 do {
   await Event.OnTick;
 } while (sock.status === 'connecting');
@@ -62,7 +58,7 @@ print("done at", sock.status, "after", ticks, "ticks");
   test("the fetch example: status, a header and the body length", async () => {
     const { engine, lines } = await runScript(
       {
-        "main.ts": `const pending = fetch('http://localhost:${nginx.port}/hello.txt');
+        "main.ts": `const pending = fetch('http://localhost:${suite.nginx.port}/hello.txt');
 print('a promise of the script:', pending instanceof Promise);
 const response = await pending;
 print('status: ', response.status, response.statusMessage);

@@ -4,6 +4,7 @@
  * websockets echo server.
  */
 import { execFileSync } from "node:child_process";
+import { after, before } from "node:test";
 import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -105,4 +106,15 @@ http {
   writeFileSync(join(root, "nginx.conf"), conf);
   const peer = await startPeer("nginx", ["-p", root, "-c", join(root, "nginx.conf")], port);
   return { ...peer, tlsPort };
+}
+
+/** nginx with a fresh test CA for the current suite: started before it, stopped after it; read the fields inside tests. */
+export function nginxForSuite(): { nginx: Nginx; certs: TestCertificates } {
+  const suite = {} as { nginx: Nginx; certs: TestCertificates };
+  before(async () => {
+    suite.certs = makeCertificates();
+    suite.nginx = await startNginx(suite.certs);
+  });
+  after(() => suite.nginx?.stop());
+  return suite;
 }
