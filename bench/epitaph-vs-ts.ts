@@ -10,6 +10,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { loadEpitaphProgram, type EpitaphHost } from "../src/epitaph/index.js";
+import type { BenchResult } from "./lib/case.js";
 
 const EVENTS_PER_TICK = 2000;
 const TICKS = 400;
@@ -122,14 +123,9 @@ export function epitaphVsTsSamples(rounds = ROUNDS): { tickwire: number[]; basel
 }
 
 /** Runs both loops (alternating, best of ROUNDS each) and reports events/s and the ratio. */
-export async function runEpitaphVsTs(): Promise<{
-  name: string;
-  unit: string;
-  tickwire: number;
-  baseline: number;
-  baselineName: string;
-  ratio: number;
-}> {
+export async function runEpitaphVsTs(): Promise<
+  Pick<BenchResult, "name" | "unit" | "tickwire" | "baseline" | "baselineName" | "ratio">
+> {
   const samples = epitaphVsTsSamples();
   const ep = Math.max(...samples.tickwire);
   const ts = Math.max(...samples.baseline);
