@@ -13,6 +13,7 @@ import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
 import type { TcpBackend } from "../tcp/backend.js";
 import type { WsBackend } from "../ws/backend.js";
 import { createNet, type Net } from "./net.js";
+import { checkRuntimeOptions } from "./runtime-options.js";
 import { createNetwork, type NetworkModule } from "./network.js";
 import type { Backends, Platform } from "./platform.js";
 
@@ -73,6 +74,7 @@ export interface NetRuntime {
 
 /** Builds a runtime on the given platform. */
 export function buildRuntime(options: RuntimeOptions | undefined, platform: PlatformLoaders): NetRuntime {
+  checkRuntimeOptions(options);
   const limits = resolveLimits(options?.limits);
   const core = new NetCore(limits);
   const given = options?.tls?.ca;

@@ -7,10 +7,13 @@
  * Where files, realms and runtimes come from is the platform's (see
  * `index.ts` for Node); everything here is platform-neutral.
  */
+import { checkNetworkArguments } from "../api/runtime-options.js";
 import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
+import type { OptionSchema } from "../core/options.js";
+import { checkEngineConfig } from "./config-options.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
-import { createAssets, createJson, createLog, createSys, ModuleTable, RUNTIME_ROLES, type RuntimeRole } from "./modules.js";
+import { createAssets, createJson, createLog, createSys, ModuleTable, type RuntimeRole } from "./modules.js";
 import type { RealmFactory } from "./realm.js";
 import { ErrorReporter } from "./reporter.js";
 import { findScriptHost, type CompiledScript, type PhaseName, type ScriptContext, type ScriptHost, type ScriptInstance } from "./script-host.js";
@@ -43,6 +46,8 @@ export interface EnginePlatform {
   createRealm: RealmFactory;
   /** The script hosts used when the config names none. */
   scriptHosts: readonly ScriptHost[];
+  /** The config keys this platform's engine adds, with their rules. */
+  configSchema?: OptionSchema;
 }
 
 /** Options of `engine.start()`. */
@@ -92,13 +97,8 @@ export class EngineBase {
     config: EngineConfig,
     private readonly platform: EnginePlatform,
   ) {
-    if (!(RUNTIME_ROLES as readonly unknown[]).includes(config.runtimeRole)) {
-      throw new Error(`runtimeRole must be one of ${RUNTIME_ROLES.map((role) => `"${role}"`).join(", ")}, not ${JSON.stringify(config.runtimeRole)}`);
-    }
+    checkEngineConfig(config, platform.configSchema);
     const tickRate = config.tickRate ?? 60;
-    if (!(typeof tickRate === "number" && tickRate > 0 && tickRate <= 1000)) {
-      throw new Error(`tickRate must be a positive number of ticks per second, at most 1000, not ${tickRate}`);
-    }
     this.role = config.runtimeRole;
     this.headless = config.headless === true;
     this.tickRate = tickRate;
@@ -127,6 +127,7 @@ export class EngineBase {
   installNetwork(features?: Features, options?: Omit<RuntimeOptions, "features">): NetRuntime {
     this.beforeStart("installNetwork");
     if (this.runtime !== undefined) throw new Error("installNetwork() was already called on this engine");
+    checkNetworkArguments(features, options);
     const runtime = this.platform.createRuntime({ ...options, features });
     this.runtime = runtime;
     this.modules.install("net", runtime.net);

@@ -6,6 +6,7 @@
  * (`main.ep`). Also the `.pak` helpers, the script host seam, and the
  * `inspect` option: the live inspector of the engine's network.
  */
+import { rule, type SchemaOf } from "../core/options.js";
 import { createNetRuntime } from "../index.js";
 import { startInspector, type Inspector, type InspectorOptions } from "../inspector/server.js";
 import { EngineBase, type EngineConfig, type EnginePlatform, type StartOptions } from "./engine.js";
@@ -31,6 +32,9 @@ const nodePlatform: EnginePlatform = {
   createRuntime: createNetRuntime,
   createRealm: createNodeRealm,
   scriptHosts: defaultScriptHosts,
+  configSchema: {
+    inspect: rule.either(rule.count, rule.object({ port: rule.count, host: rule.string, title: rule.string } satisfies SchemaOf<InspectorOptions>)),
+  } satisfies SchemaOf<Omit<NodeEngineConfig, keyof EngineConfig>>,
 };
 
 /** An engine's config on Node. */

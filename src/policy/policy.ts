@@ -6,6 +6,7 @@
  * says whether scripts may listen. Platform-neutral: no Node imports.
  */
 import { ERR } from "../core/errors.js";
+import { checkOptions, rule, type SchemaOf } from "../core/options.js";
 import { parseIp } from "./ip.js";
 import { compileRule, normalizeName, ruleMatches, ruleMatchesName, type CompiledRule, type PolicyRule } from "./rules.js";
 
@@ -18,6 +19,9 @@ export interface PolicyOptions {
   /** Whether scripts may call `tcp_listen` and `ws_listen`; default true. */
   listen?: boolean;
 }
+
+/** The keys of the `policy` option (each rule is checked when compiled). */
+export const POLICY_SCHEMA: SchemaOf<PolicyOptions> = { rules: rule.list, listen: rule.boolean };
 
 /** A compiled policy: answers whether a connection may be made. */
 export class HostPolicy {
@@ -32,9 +36,7 @@ export class HostPolicy {
     if (typeof options !== "object" || options === null || !Array.isArray(options.rules)) {
       throw new TypeError("policy must be { rules: [...], listen?: boolean }");
     }
-    if (options.listen !== undefined && typeof options.listen !== "boolean") {
-      throw new TypeError("policy.listen must be true or false");
-    }
+    checkOptions(options, POLICY_SCHEMA, "policy");
     return new HostPolicy(options.rules.map(compileRule), options.listen ?? true);
   }
 

@@ -4,6 +4,7 @@
  * a TypeError naming the bad one: a typo in a deny rule must stop the game at
  * start-up, never be skipped silently.
  */
+import { checkOptions, rule as option, type SchemaOf } from "../core/options.js";
 import { inRange, parseRange, PRIVATE_RANGES, type IpBytes, type IpRange } from "./ip.js";
 
 /** One rule: `host` is an exact name, `*.suffix`, `*`, an IP, a CIDR or `$private`. */
@@ -35,6 +36,9 @@ export interface Target {
   address: IpBytes;
   port: number;
 }
+
+/** The keys a rule may have (a misspelt `prots` must not widen the rule in silence); `compileRule` checks their values. */
+const RULE_SCHEMA: SchemaOf<PolicyRule> = { host: option.any, action: option.any, ports: option.any };
 
 const NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
 
@@ -70,6 +74,7 @@ export function compileRule(rule: unknown, index: number): CompiledRule {
     throw new TypeError(`policy.rules[${index}] ${JSON.stringify(rule)}: ${why}`);
   };
   if (typeof rule !== "object" || rule === null) return fail("a rule is an object { host, action, ports? }");
+  checkOptions(rule, RULE_SCHEMA, `policy.rules[${index}]`);
   const { host, action, ports } = rule as Record<string, unknown>;
   if (action !== "allow" && action !== "deny") return fail('action must be "allow" or "deny"');
   if (typeof host !== "string") return fail("host must be a string");

@@ -157,8 +157,8 @@ describe("calls out of order", () => {
     const { engine } = engineForTest();
     engine.installNetwork();
     assert.throws(() => engine.installNetwork(), /installNetwork\(\) was already called/);
-    assert.throws(() => new Engine({ runtimeRole: "host" as "server" }), /runtimeRole must be one of "client", "server", "offline_singleplayer"/);
-    assert.throws(() => new Engine({ runtimeRole: "server", tickRate: 0 }), /tickRate must be a positive number of ticks per second, at most 1000, not 0/);
+    assert.throws(() => new Engine({ runtimeRole: "host" as "server" }), /option "runtimeRole" must be one of "client", "server", "offline_singleplayer"/);
+    assert.throws(() => new Engine({ runtimeRole: "server", tickRate: 0 }), /option "tickRate" must be a positive number of ticks per second, at most 1000, not 0/);
     assert.throws(() => engine.installModule("net", {}), /a module named "net" is already installed, or installed by the engine itself/);
     assert.throws(() => engine.installModule("sys", {}), /a module named "sys" is already installed/);
   });

@@ -1,0 +1,28 @@
+/**
+ * The schema of the engine's config (`new Engine(config)`), checked when the
+ * engine is made (SPEC 1): an unknown key or a value of the wrong type throws
+ * a TypeError naming it and the closest known key. Typed against
+ * `EngineConfig`, so a new config key fails to compile until its rule is here;
+ * a platform adds the keys of its own engine (Node's `inspect`).
+ */
+import { checkOptions, rule, type OptionSchema, type SchemaOf } from "../core/options.js";
+import type { EngineConfig } from "./engine.js";
+import { RUNTIME_ROLES } from "./modules.js";
+
+/** Every key of the platform-neutral engine config. */
+export const ENGINE_CONFIG_SCHEMA: SchemaOf<EngineConfig> = {
+  runtimeRole: rule.required(rule.oneOf(RUNTIME_ROLES)),
+  headless: rule.boolean,
+  tickRate: {
+    what: "a positive number of ticks per second, at most 1000",
+    test: (value) => typeof value === "number" && value > 0 && value <= 1000,
+  },
+  output: rule.func,
+  scriptHosts: rule.list,
+  onWarp: rule.func,
+};
+
+/** Throws a TypeError naming the first unknown or mistyped key of `config`; `extra` holds the platform's own keys. */
+export function checkEngineConfig(config: unknown, extra: OptionSchema = {}): void {
+  checkOptions(config, { ...ENGINE_CONFIG_SCHEMA, ...extra });
+}
