@@ -16,7 +16,8 @@ import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, type RuntimeRole } from "./modules.js";
 import type { RealmFactory } from "./realm.js";
 import { ErrorReporter } from "./reporter.js";
-import { findScriptHost, type CompiledScript, type PhaseName, type ScriptContext, type ScriptHost, type ScriptInstance } from "./script-host.js";
+import { findScriptHost, PHASES, PHASES_SHOWN, type CompiledScript, type PhaseName, type ScriptContext, type ScriptHost, type ScriptInstance } from "./script-host.js";
+import { watchSends } from "./send-watch.js";
 import { TickSignal } from "./tick-signal.js";
 import type { FileTree } from "./tree.js";
 
@@ -130,7 +131,7 @@ export class EngineBase {
     checkNetworkArguments(features, options);
     const runtime = this.platform.createRuntime({ ...options, features });
     this.runtime = runtime;
-    this.modules.install("net", runtime.net);
+    this.modules.install("net", watchSends(runtime.net, this.logger));
     this.modules.install("network", runtime.network);
     return runtime;
   }
@@ -171,10 +172,32 @@ export class EngineBase {
     if (ticks !== undefined && !(Number.isInteger(ticks) && ticks >= 0)) throw new Error(`ticks must be a whole number, not ${ticks}`);
     this.maxTicks = ticks ?? Infinity;
     this.state = "running";
-    this.instance = this.compiled.instantiate(this.context());
+    const instance = this.compiled.instantiate(this.context());
+    this.instance = instance;
+    const outcome = await instance.loaded;
+    if (outcome === "failed") return this.stopAfterLoadFailure(instance);
+    if (outcome === "finished") this.warnIfNothingToRun(instance);
     this.callPhase("init");
     if (this.maxTicks === 0) this.requestStop(this.exitCode);
     if (!this.stopRequested) this.loop.start();
+  }
+
+  /** The top-level code failed (its error is printed): no phase runs, and the engine stops with exit code 1. */
+  private stopAfterLoadFailure(instance: ScriptInstance): void {
+    this.logger.line("error", "the scripts failed to load: no phase runs, and the engine stops with exit code 1");
+    instance.dispose();
+    this.instance = undefined;
+    this.requestStop(1);
+  }
+
+  /**
+   * Warns once when the tree exports names but no phase and its top-level code has finished: nothing
+   * would ever run (`Init`, `update`). A tree that exports nothing is a run-once script and is left alone.
+   */
+  private warnIfNothingToRun(instance: ScriptInstance): void {
+    if (instance.exported.length === 0 || PHASES.some((name) => instance.phase(name) !== undefined)) return;
+    const exported = instance.exported.join(", ");
+    this.logger.line("warn", `the scripts define no phase and have no top-level loop, so nothing runs after load: they export ${exported}; the phases are ${PHASES_SHOWN}`);
   }
 
   /** Stops ticking, runs `shutdown()`, closes the network, and resolves; later calls return the same promise. */

@@ -41,8 +41,25 @@ export interface ScriptContext {
   createRealm(globals: Record<string, unknown>, onUncaught: (error: unknown) => void): ScriptRealm;
 }
 
+/** Every phase, in the order the engine first calls them. */
+export const PHASES: readonly PhaseName[] = ["init", "tick", "draw", "shutdown"];
+
+/** The phases as messages name them, with their arguments. */
+export const PHASES_SHOWN = "init, tick(dt), draw, shutdown";
+
+/**
+ * How a tree's top-level code went, in every language alike: `"failed"` (its error is reported;
+ * the engine runs no phase and stops with exit code 1), `"finished"`, or `"running"` (a top-level
+ * loop that awaits ticks, still going once the engine moves on).
+ */
+export type LoadOutcome = "failed" | "finished" | "running";
+
 /** One running instance of a compiled tree. */
 export interface ScriptInstance {
+  /** Settles once the top-level code has finished, failed, or is waiting on a later tick. */
+  readonly loaded: Promise<LoadOutcome>;
+  /** The names the tree's entry exports or defines at its top level (for the warning about missing phases). */
+  readonly exported: readonly string[];
   /** The phase function the script defines under `name`, or undefined. */
   phase(name: PhaseName): ((...args: unknown[]) => unknown) | undefined;
   /** Releases the instance's realm and timers once the engine has stopped. */

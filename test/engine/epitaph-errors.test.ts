@@ -83,15 +83,18 @@ phase shutdown() { log.info("still counting:", n) }
     assert.deepEqual(lines, ["[server:error] script error in init(): main.ep:4: host error: clock is broken"]);
   });
 
-  test("a failure in top-level code is reported at load; no phase runs, and the engine ticks on", async () => {
+  test("a failure in top-level code is reported at load first; no phase runs, and the engine stops with exit code 1", async () => {
     const { engine, lines } = await runScript(
-      { "main.ep": 'access <log>\nlet a = 1\nlet b = a + nope\nphase tick(dt) { log.info("tick", b) }\n' },
+      { "main.ep": 'access <log>\nlet a = 1\nlet b = a + nope\nphase tick(dt) { log.info("tick", b) }\nphase shutdown() { log.info("shutdown") }\n' },
       {},
       undefined,
       3,
     );
-    assert.equal(await engine.finished, 0);
-    assert.deepEqual(lines, ["[server:error] script error at load: main.ep:3: unknown variable nope"]);
-    assert.equal(engine.ticks, 3);
+    assert.equal(await engine.finished, 1);
+    assert.deepEqual(lines, [
+      "[server:error] script error at load: main.ep:3: unknown variable nope",
+      "[server:error] the scripts failed to load: no phase runs, and the engine stops with exit code 1",
+    ]);
+    assert.equal(engine.ticks, 0);
   });
 });

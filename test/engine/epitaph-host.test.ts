@@ -86,13 +86,14 @@ log.info(assets.list(), assets.exists("nope"))
     assert.deepEqual(lines, ['[ep:info] 4 7777 hi ep void [1,"a"]', '[ep:info] ["maps/a.txt", "rules.json"] dormant']);
   });
 
-  test("a module that is not installed fails the load with the engine's hint; the engine ticks on", async () => {
+  test("a module that is not installed fails the load with the engine's hint; no phase runs, exit code 1", async () => {
     const { engine, lines, code } = await linesOf({ "main.ep": 'access <log>\naccess <net>\nphase tick(dt) { log.info("tick") }\n' }, {}, 2);
     assert.deepEqual(lines, [
       "[server:error] script error at load: main.ep:2: access <net>: the network is not installed: the host program must call engine.installNetwork() before engine.start()",
+      "[server:error] the scripts failed to load: no phase runs, and the engine stops with exit code 1",
     ]);
-    assert.equal(engine.ticks, 2);
-    assert.equal(code, 0);
+    assert.equal(engine.ticks, 0);
+    assert.equal(code, 1);
   });
 
   test("sys.exit(code) stops after the current tick: the tick finishes, shutdown runs, the engine exits with the code", async () => {
@@ -120,7 +121,7 @@ phase shutdown() { log.info("shutdown after", n, "ticks") }
     await linesOf(script, { onWarp: (target) => void warps.push(target) });
     assert.deepEqual(warps, ["sym:title_screen", "level-2"]);
     const { lines } = await linesOf(script);
-    assert.deepEqual(lines, ["[server:error] script error at load: main.ep:2: sys.warp: this host does not support warping (no scenes)"]);
+    assert.deepEqual(lines, ["[server:error] script error at load: main.ep:2: sys.warp: this host does not support warping (no scenes)", "[server:error] the scripts failed to load: no phase runs, and the engine stops with exit code 1"]);
   });
 
   test("two engines running the same .ep tree at once keep their own module-level state", async () => {

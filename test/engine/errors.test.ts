@@ -1,5 +1,6 @@
 /**
- * Script exceptions never take the engine down: thrown at load, in a phase,
+ * Script exceptions never take the engine down: thrown at load (then no
+ * phase runs and the engine stops with exit code 1), in a phase,
  * in async code after an await, in a promise nothing awaits, or in a timer,
  * each is logged once with its stack mapped to the tree's own `.ts` files and
  * lines, the engine keeps ticking, and the same error every tick is counted
@@ -16,19 +17,40 @@ const UTIL = `export function explode(what: string): never {
 `;
 
 describe("script exceptions", () => {
-  test("at load: logged with the .ts file and line, and the phases still run", async () => {
-    const { engine, line } = await runScript({
+  test("at load: logged first with the .ts file and line; no phase runs and the engine stops with exit code 1", async () => {
+    const { engine, lines, line } = await runScript({
       "main.ts": `import { explode } from "./lib/util";
-export function tick() { if (ticks++ === 2) print("ticking on"); }
-let ticks = 0;
+export function init() { print("init ran"); }
+export function tick() { print("tick ran"); }
+export function shutdown() { print("shutdown ran"); }
 explode("at load");
 `,
       "lib/util.ts": UTIL,
     });
-    const error = await line(/script error at load/);
-    assert.equal(error, "[server:error] script error at load: Error: exploded: at load\n    at explode (lib/util.ts:2:9)\n    at main.ts:4:1");
-    await line(/ticking on/);
-    assert.ok(engine.ticks >= 3);
+    assert.equal(await engine.finished, 1);
+    assert.equal(lines[0], "[server:error] script error at load: Error: exploded: at load\n    at explode (lib/util.ts:2:9)\n    at main.ts:5:1");
+    assert.match(await line(/failed to load/), /no phase runs, and the engine stops with exit code 1/);
+    assert.equal(lines.length, 2, lines.join("\n"));
+    assert.equal(engine.ticks, 0);
+  });
+
+  test("a tree with no phase and no top-level loop gets one warning naming its exports and the phases", async () => {
+    const { engine, lines, entries } = await runScript({ "main.ts": `export function Init() {}\nexport function update() {}\n` }, {}, undefined, 3);
+    assert.equal(await engine.finished, 0);
+    const warnings = entries.filter((entry) => entry.level === "warn");
+    assert.equal(warnings.length, 1, lines.join("\n"));
+    assert.equal(
+      warnings[0]?.line,
+      "[server:warn] the scripts define no phase and have no top-level loop, so nothing runs after load: they export Init, update; the phases are init, tick(dt), draw, shutdown",
+    );
+  });
+
+  test("a top-level loop or a single phase gets no such warning", async () => {
+    for (const source of [`while (true) { await Event.OnTick; }\n`, `export function tick() {}\n`]) {
+      const { engine, entries } = await runScript({ "main.ts": source }, {}, undefined, 3);
+      assert.equal(await engine.finished, 0);
+      assert.deepEqual(entries.filter((entry) => entry.level === "warn"), [], source);
+    }
   });
 
   test("in tick(): printed once, then counted, while the engine keeps ticking", async () => {
@@ -63,7 +85,7 @@ explode("after two ticks");
 `,
       "lib/util.ts": UTIL,
     });
-    assert.match(await line(/exploded: after two ticks/), /script error at load: Error: exploded: after two ticks\n    at explode \(lib\/util\.ts:2:9\)\n    at main\.ts:4:1$/);
+    assert.match(await line(/exploded: after two ticks/), /script error in top-level code: Error: exploded: after two ticks\n    at explode \(lib\/util\.ts:2:9\)\n    at main\.ts:4:1$/);
   });
 
   // A promise nothing awaits is reported through the process's unhandledRejection event, which the test

@@ -9,7 +9,7 @@
  * reported "at load" and the instance has no phases.
  */
 import type { CompiledTree, EpitaphHost, EpitaphProgram } from "../../epitaph/index.js";
-import type { PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
+import { PHASES, type PhaseName, type ScriptContext, type ScriptInstance } from "../script-host.js";
 
 type Phase = (...args: unknown[]) => unknown;
 
@@ -17,10 +17,15 @@ type Phase = (...args: unknown[]) => unknown;
 export function instantiateEpitaph(compiled: CompiledTree, context: ScriptContext): ScriptInstance {
   const program = runTopLevel(compiled, context);
   const phases = new Map<PhaseName, Phase>();
-  for (const name of ["init", "tick", "draw", "shutdown"] as const) {
+  for (const name of PHASES) {
     if (program?.has(name)) phases.set(name, (...args) => program.call(name, ...args));
   }
-  return { phase: (name) => phases.get(name), dispose: () => {} };
+  return {
+    loaded: Promise.resolve(program === undefined ? "failed" : "finished"),
+    exported: [...phases.keys()],
+    phase: (name) => phases.get(name),
+    dispose: () => {},
+  };
 }
 
 /** Instantiates the tree (its top-level statements run now); undefined, with the error reported, when they fail. */

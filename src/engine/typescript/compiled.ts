@@ -3,13 +3,15 @@
  * function script and its source map. Each engine evaluates it in a realm of
  * its own. Top-level code runs at once, up to its first `await`; the phases
  * are the functions the entry exports as `init`, `tick`, `draw` and
- * `shutdown`. Errors at load, in top-level code after an await, and in any
- * promise nothing awaited are reported with stacks in the tree's files.
+ * `shutdown`. Errors at load (before the top-level code first waits past
+ * the current turn: the engine then runs no phase), in top-level code after
+ * that, and in any promise nothing awaited are reported with stacks in the
+ * tree's files.
  * Platform-neutral: the TypeScript host (Node, with esbuild) and the
  * precompiled host (a page, from a `.pak`) both end here.
  */
 import type { ScriptRealm } from "../realm.js";
-import type { CompiledScript, PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
+import type { CompiledScript, LoadOutcome, PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
 import { scriptGlobals, ScriptTimers } from "./globals.js";
 import { StackMapper } from "./stack.js";
 import { wrapBundle, type LiveExports, type WrappedScript } from "./wrap.js";
@@ -31,9 +33,11 @@ export interface ScriptBundle {
 export class CompiledTypeScript implements CompiledScript {
   private readonly script: WrappedScript;
   private readonly mapper: StackMapper;
+  private readonly exported: readonly string[];
 
   constructor(bundle: ScriptBundle) {
     this.script = wrapBundle(bundle.code, bundle.exports);
+    this.exported = bundle.exports;
     this.mapper = new StackMapper(bundle.map, BUNDLE_NAME);
   }
 
@@ -46,8 +50,10 @@ export class CompiledTypeScript implements CompiledScript {
     let realm: ScriptRealm | undefined;
     const globals = scriptGlobals(context, () => realm as ScriptRealm, timers);
     realm = context.createRealm(globals, (error) => context.report(error, "in async code"));
-    const exports = runTopLevel(realm, this.script, context);
+    const { exports, loaded } = runTopLevel(realm, this.script, context);
     return {
+      loaded,
+      exported: this.exported,
       phase(name: PhaseName) {
         const value = exports?.[name];
         return typeof value === "function" ? (value as (...args: unknown[]) => unknown) : undefined;
@@ -57,15 +63,41 @@ export class CompiledTypeScript implements CompiledScript {
   }
 }
 
-/** Evaluates the script's top-level code; returns its live exports, or undefined if it failed before registering them. */
-function runTopLevel(realm: ScriptRealm, script: WrappedScript, context: ScriptContext): LiveExports | undefined {
+/** Evaluates the script's top-level code: its live exports (undefined if it failed before registering them) and how it went. */
+function runTopLevel(realm: ScriptRealm, script: WrappedScript, context: ScriptContext): { exports: LiveExports | undefined; loaded: Promise<LoadOutcome> } {
   let exports: LiveExports | undefined;
   try {
     const run = realm.evaluate(script.source, BUNDLE_NAME, -script.headerLines) as (register: (e: LiveExports) => void) => Promise<void>;
     const done = run((live) => (exports = live));
-    done.then(undefined, (error: unknown) => context.report(error, "at load"));
+    return { exports, loaded: outcomeOf(done, context) };
   } catch (error) {
     context.report(error, "at load");
+    return { exports, loaded: Promise.resolve("failed") };
   }
-  return exports;
+}
+
+/**
+ * How the top-level code went: a failure before it yields past the current turn is a load failure
+ * (reported "at load"); once it is still waiting a turn later (a top-level loop awaiting ticks) it is
+ * "running", and a later failure is reported "in top-level code" while the engine ticks on.
+ */
+function outcomeOf(done: Promise<void>, context: ScriptContext): Promise<LoadOutcome> {
+  return new Promise((resolve) => {
+    let running = false;
+    const turn = setTimeout(() => {
+      running = true;
+      resolve("running");
+    }, 0);
+    done.then(
+      () => {
+        clearTimeout(turn);
+        resolve("finished");
+      },
+      (error: unknown) => {
+        clearTimeout(turn);
+        context.report(error, running ? "in top-level code" : "at load");
+        resolve("failed");
+      },
+    );
+  });
 }
