@@ -1,88 +1,41 @@
 /**
  * `tickwire run <scripts> --role <role>`: creates an engine with the
- * role, installs the network (every feature unless --features names fewer),
- * mounts the scripts and the optional assets, and runs until --ticks ticks
- * have run, a script calls `sys.exit()`, or SIGINT/SIGTERM arrives; each way
- * runs `shutdown()` first. Exits with the script's exit code (0 by default).
- * `--inspect <port>` serves the live inspector of the run's network.
+ * role, installs the network (every feature unless --features names fewer,
+ * with the --policy and --limits files), installs each --module file as a
+ * module, mounts the scripts and the optional assets, and runs until --ticks
+ * ticks have run, a script calls `sys.exit()`, or SIGINT/SIGTERM arrives;
+ * each way runs `shutdown()` first. Exits with the script's exit code (0 by
+ * default; 1 when the scripts fail to load). The options themselves are the
+ * table in `run-flags.ts`.
  */
-import type { Features } from "../api/runtime.js";
-import { Engine, RUNTIME_ROLES, type RuntimeRole } from "../engine/index.js";
-import { command, UsageError } from "./options.js";
+import { Engine, RUNTIME_ROLES } from "../engine/index.js";
+import { command, scriptTreeArgument, UsageError } from "./options.js";
+import { applyFlags, flagHelp, parserOptions } from "./run-flags.js";
 
 const HELP = `Usage: tickwire run <scripts dir or .pak> --role client|server|offline_singleplayer [options]
 
-Runs a script tree (main.ts or main.ep at its root) with the network installed.
+Runs a script tree (the folder holding main.ts or main.ep, or a .pak) with the
+network installed.
 
 Options:
-  --role <role>          client, server or offline_singleplayer: what scripts see in
-                         sys.runtime_role() (required)
-  --headless             run without a window; sys.is_headless() returns true
-  --assets <dir or .pak> mount an asset tree for assets.read_text() and friends
-  --tick-rate <n>        ticks per second (default 60)
-  --ticks <n>            run exactly n ticks, then shut down and exit
-  --features <list>      protocols to install, from tcp,http,ws (default: all)
-  --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
-  -h, --help             show this help
-
+${flagHelp()}
 Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
 before the process exits.
 `;
 
-const FEATURES = ["tcp", "http", "ws"] as const;
-
-const OPTIONS = {
-  role: { type: "string" },
-  headless: { type: "boolean" },
-  assets: { type: "string" },
-  "tick-rate": { type: "string" },
-  ticks: { type: "string" },
-  features: { type: "string" },
-  inspect: { type: "string" },
-} as const;
-
 /** Runs `tickwire run`; returns the exit code. */
-export const runCommand = command("run", HELP, OPTIONS, async ({ values, positionals }) => {
-  if (positionals.length !== 1) throw new UsageError("expected exactly one script tree (a folder or a .pak)");
-  const role = values.role as RuntimeRole;
-  if (!RUNTIME_ROLES.includes(role)) throw new UsageError(`--role must be one of ${RUNTIME_ROLES.join(", ")}`);
-  const tickRate = values["tick-rate"] === undefined ? undefined : positiveNumber("--tick-rate", values["tick-rate"]);
-  const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
-  const features = parseFeatures(values.features);
-  const inspect = values.inspect === undefined ? undefined : { port: portNumber("--inspect", values.inspect), title: positionals[0] };
-  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect });
-  engine.installNetwork(features);
-  await engine.mountScripts(positionals[0] as string);
-  if (values.assets !== undefined) await engine.mountAssets(values.assets);
+export const runCommand = command("run", HELP, parserOptions(), async ({ values, positionals }) => {
+  const tree = scriptTreeArgument(positionals);
+  const setup = applyFlags(values);
+  const { runtimeRole, inspect } = setup.config;
+  if (runtimeRole === undefined) throw new UsageError(`--role must be one of ${RUNTIME_ROLES.join(", ")}`);
+  const engine = new Engine({ ...setup.config, runtimeRole, inspect: typeof inspect === "object" ? { ...inspect, title: tree } : inspect });
+  engine.installNetwork(setup.features, setup.network);
+  for (const [name, module] of setup.modules) engine.installModule(name, module);
+  await engine.mountScripts(tree);
+  if (setup.assets !== undefined) await engine.mountAssets(setup.assets);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());
-  await engine.start({ ticks });
+  await engine.start({ ticks: setup.ticks });
   if (engine.inspector !== undefined) process.stdout.write(`inspector at ${engine.inspector.url}\n`);
   return engine.finished;
 });
-
-/** "--features tcp,ws" as feature flags: the named ones on, the others off. */
-function parseFeatures(list: string | undefined): Features | undefined {
-  if (list === undefined) return undefined;
-  const names = list.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  const unknown = names.filter((name) => !(FEATURES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`--features: unknown feature ${unknown.join(", ")} (known: ${FEATURES.join(", ")})`);
-  return { tcp: names.includes("tcp"), http: names.includes("http"), ws: names.includes("ws") };
-}
-
-function positiveNumber(option: string, text: string): number {
-  const value = Number(text);
-  if (!(Number.isFinite(value) && value > 0)) throw new UsageError(`${option} must be a positive number, not "${text}"`);
-  return value;
-}
-
-function portNumber(option: string, text: string): number {
-  const value = wholeNumber(option, text);
-  if (value > 65535) throw new UsageError(`${option} must be a port number from 0 to 65535, not "${text}"`);
-  return value;
-}
-
-function wholeNumber(option: string, text: string): number {
-  const value = Number(text);
-  if (!(Number.isInteger(value) && value >= 0)) throw new UsageError(`${option} must be a whole number, not "${text}"`);
-  return value;
-}

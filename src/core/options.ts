@@ -104,7 +104,7 @@ export function closestName(name: string, known: readonly string[]): string | un
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  const slack = Math.max(2, Math.floor(name.length / 3));
+  const slack = Math.max(1, Math.floor(name.length / 4));
   return bestDistance <= slack ? best : undefined;
 }
 

@@ -33,10 +33,10 @@ export class HostPolicy {
 
   /** Compiles the `policy` option; throws a TypeError that names the first malformed rule. */
   static from(options: PolicyOptions): HostPolicy {
-    if (typeof options !== "object" || options === null || !Array.isArray(options.rules)) {
-      throw new TypeError("policy must be { rules: [...], listen?: boolean }");
-    }
+    const shape = "policy must be { rules: [...], listen?: boolean }";
+    if (typeof options !== "object" || options === null) throw new TypeError(shape);
     checkOptions(options, POLICY_SCHEMA, "policy");
+    if (!Array.isArray(options.rules)) throw new TypeError(shape);
     return new HostPolicy(options.rules.map(compileRule), options.listen ?? true);
   }
 

@@ -2,7 +2,9 @@
  * `tickwire check <tree>` as editors and CI run it: every problem of a broken
  * Epitaph tree (each `.ep` file, imported or not) on stdout as
  * `file:line:col: text`, the same from a folder and its `.pak`, exit 1; a
- * clean tree exits 0; a TypeScript tree reports esbuild's errors; `--help`,
+ * clean tree exits 0; a TypeScript tree reports esbuild's errors, and with
+ * `--types` the compiler's (the README's settings or the tree's own
+ * tsconfig.json); `--help`,
  * a bad command line and a tree without an entry.
  */
 import assert from "node:assert/strict";
@@ -10,8 +12,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { cli } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 import { writeTree } from "../helpers/engine.js";
+
+/** The script globals' typings, for a tsconfig of a tree outside the repository. */
+const SCRIPT_TYPINGS = join(ROOT, "src/script/index.ts");
 
 const BROKEN = {
   "main.ep": 'access <log>\naccess "util"\nphase tick(dt) {\n    when dt > {\n        log.info("x")\n    }\n}\n',
@@ -56,10 +61,32 @@ describe("tickwire check", () => {
     assert.equal(result.stdout, 'lib.ts:1:18: Unexpected ";"\n');
   });
 
+  test("--types type-checks a TypeScript folder with the README's settings: file:line:col and the message, exit 1", async () => {
+    const tree = writeTree({ "main.ts": `import { speed } from "./lib";\nexport function tick(dt: number) { access("net").tcp_send(1, speed * dt); }\n`, "lib.ts": "export const speed = 2;\n" });
+    const plain = await cli(["check", tree]);
+    assert.equal(plain.code, 0, plain.stderr);
+    const typed = await cli(["check", tree, "--types"]);
+    assert.equal(typed.code, 1);
+    assert.equal(typed.stdout, "main.ts:2:62: Argument of type 'number' is not assignable to parameter of type 'string'.\n");
+    const fixed = writeTree({ "main.ts": `export function tick(dt: number) { access("log").info(dt, new TextEncoder().encode("x").length); }\n` });
+    const clean = await cli(["check", fixed, "--types"]);
+    assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+    assert.match(clean.stdout, /no problems, types included\n$/);
+  });
+
+  test("--types uses the folder's own tsconfig.json when it has one", async () => {
+    const source = `export function tick(dt: number) { const unused = 1; access("log").info(dt); }\n`;
+    const strict = { compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "Bundler", skipLibCheck: true, strict: true, noEmit: true, noUnusedLocals: true, lib: ["ES2022"], types: [] }, include: ["*.ts", SCRIPT_TYPINGS] };
+    const result = await cli(["check", writeTree({ "main.ts": source, "tsconfig.json": JSON.stringify(strict) }), "--types"]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, "main.ts:1:42: 'unused' is declared but its value is never read.\n");
+    assert.equal((await cli(["check", writeTree({ "main.ts": source }), "--types"])).code, 0);
+  });
+
   test("--help, a bad command line, a missing tree and a tree without an entry", async () => {
     const help = await cli(["check", "--help"]);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /^Usage: tickwire check <scripts dir or \.pak>\n/);
+    assert.match(help.stdout, /^Usage: tickwire check <scripts dir or \.pak> \[--types\]\n/);
     assert.match((await cli(["--help"])).stdout, /^ {2}check {2}report every problem that stops a script tree from loading/m);
     const usage = await cli(["check"]);
     assert.equal(usage.code, 2);

@@ -115,6 +115,66 @@ describe("what the scripts see", () => {
   });
 });
 
+describe("settings from the command line", () => {
+  const SETTINGS = `
+    const net = access("net");
+    const launch = access("launch") as unknown as { port: number; name: string };
+    const listener = net.tcp_listen(0, "127.0.0.1");
+    const blocked = net.tcp_connect("192.0.2.1", 80);
+    export function tick() {
+      for (let e = net.poll_event(); e; e = net.poll_event()) print(e.handle === listener ? "listener" : "connect", e.type, e.data ?? "");
+    }
+    export function shutdown() { print("launch", launch.name, launch.port, "extra", JSON.stringify(access("extra"))); }
+  `;
+
+  test("--policy, --limits and repeated --module reach the network and the scripts", async () => {
+    const files = writeTree({
+      "policy.json": JSON.stringify({ rules: [{ host: "127.0.0.1", action: "allow" }], listen: false }),
+      "limits.json": JSON.stringify({ maxConnections: 3 }),
+      "launch.json": JSON.stringify({ port: 7777, name: "arena" }),
+      "extra.json": JSON.stringify([1, 2]),
+    });
+    const scripts = writeTree({ "main.ts": SETTINGS });
+    const args = ["run", scripts, "--role", "server", "--ticks", "5", "--policy", join(files, "policy.json"), "--limits", join(files, "limits.json")];
+    const result = await cli([...args, "--module", `launch=${join(files, "launch.json")}`, "--module", `extra=${join(files, "extra.json")}`]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^\[server\] listener error blocked by policy: listening is not allowed$/m);
+    assert.match(result.stdout, /^\[server\] connect error blocked by policy: 192\.0\.2\.1$/m);
+    assert.match(result.stdout, /^\[server\] launch arena 7777 extra \[1,2\]$/m);
+  });
+
+  test("a malformed settings file names the option, the file and the key", async () => {
+    const files = writeTree({
+      "policy.json": JSON.stringify({ rules: [], lisen: true }),
+      "limits.json": JSON.stringify({ maxConection: 1 }),
+      "broken.json": "{ nope",
+    });
+    const scripts = writeTree({ "main.ts": SETTINGS });
+    const policy = await cli(["run", scripts, "--role", "server", "--policy", join(files, "policy.json")]);
+    assert.equal(policy.code, 2);
+    assert.match(policy.stderr, /^tickwire run: --policy .*policy\.json: unknown option "policy\.lisen" \(did you mean "policy\.listen"\?\)\n/);
+    const limits = await cli(["run", scripts, "--role", "server", "--limits", join(files, "limits.json")]);
+    assert.match(limits.stderr, /--limits .*limits\.json: unknown option "limits\.maxConection" \(did you mean "limits\.maxConnections"\?\)/);
+    const broken = await cli(["run", scripts, "--role", "server", "--module", `launch=${join(files, "broken.json")}`]);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /--module: .*broken\.json is not valid JSON/);
+  });
+
+  test("a script file given instead of its folder says to give the folder or a .pak, exit 2", async () => {
+    const scripts = writeTree({ "main.ts": SETTINGS });
+    const result = await cli(["run", join(scripts, "main.ts"), "--role", "server"]);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, `tickwire run: ${join(scripts, "main.ts")} is a script file: give the folder that holds main.ts (${scripts}), or a .pak\nRun "tickwire run --help" for usage.\n`);
+  });
+
+  test("a tree whose top-level code throws prints the load error first and exits 1", async () => {
+    const result = await cli(["run", writeTree({ "main.ts": `export function init() { print("init ran"); }\nthrow new Error("no config");\n` }), "--role", "server"]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, "");
+    assert.match(result.stderr, /^\[server:error\] script error at load: Error: no config\n {4}at main\.ts:2:7\n\[server:error\] the scripts failed to load/);
+  });
+});
+
 describe("errors", () => {
   test("errors in promises nothing awaits are logged with mapped stacks; the run goes on and exits 0", async () => {
     const scripts = writeTree({
@@ -155,7 +215,10 @@ export function shutdown() { print("still ticking at", ticks); }
       [["run", "x", "--role", "server", "--ticks", "1.5"], /--ticks must be a whole number, not "1.5"/],
       [["run", "x", "--role", "server", "--tick-rate", "fast"], /--tick-rate must be a positive number/],
       [["run", "x", "--role", "server", "--features", "tcp,udp"], /--features: unknown feature udp \(known: tcp, http, ws\)/],
-      [["run", "x", "--role", "server", "--nope"], /Unknown option '--nope'/],
+      [["run", "x", "--role", "server", "--nope"], /^tickwire run: unknown option --nope\nRun "tickwire run --help" for usage\.\n$/],
+      [["run", "x", "--role", "server", "--polcy", "p.json"], /^tickwire run: unknown option --polcy \(did you mean --policy\?\)\n/],
+      [["run", "x", "--role", "server", "--module", "launch"], /--module takes name=file\.json, not "launch"/],
+      [["run", "x", "--role", "server", "--limits", "/nonexistent/limits.json"], /--limits: cannot read \/nonexistent\/limits\.json: ENOENT/],
       [["pack"], /expected exactly one folder to pack/],
       [["fly"], /unknown command "fly"/],
     ];
@@ -171,7 +234,9 @@ export function shutdown() { print("still ticking at", ticks); }
     assert.equal(top.code, 0);
     assert.match(top.stdout, /tickwire run <scripts dir or \.pak> --role client\|server/);
     const run = await cli(["run", "--help"]);
-    for (const option of ["--role", "--headless", "--assets", "--tick-rate", "--ticks", "--features"]) assert.ok(run.stdout.includes(option), option);
+    for (const option of ["--role", "--headless", "--assets", "--tick-rate", "--ticks", "--features", "--policy", "--limits", "--module"]) {
+      assert.ok(run.stdout.includes(option), option);
+    }
     const pack = await cli(["pack", "-h"]);
     assert.match(pack.stdout, /Usage: tickwire pack <dir> \[-o <file\.pak>\]/);
   });
