@@ -51,7 +51,7 @@ const bots = await Promise.all(
     startClient(args, true, { status_url: `${origin}/status`, transport: i % 2 === 0 ? "tcp" : "ws", name: `bot-${i + 1}`, seconds: 0 }),
   ),
 );
-console.log(`[server] play at ${origin}/ against ${bots.length} bots`);
+console.log(`[server] play at ${origin}/${bots.length === 0 ? "" : ` against ${bots.length} bots`}`);
 process.exitCode = await engine.finished;
 await Promise.all(bots.map((bot) => bot.stop()));
 http.close();

@@ -27,7 +27,7 @@ export function printSummary(status: Record<string, unknown>, bots: readonly Bot
   const all = bots.flatMap((bot) => bot.roundTrips);
   console.log(`\narena: ${String(status.players_seen)} players, ${seconds} s of play`);
   console.log(
-    `server: ${String(status.tick)} ticks, ${String(status.messagesIn)} messages in, ${String(status.messagesOut)} out, ` +
+    `server: ${String(status.messagesIn)} messages in, ${String(status.messagesOut)} out, ` +
       `${kib(Number(status.bytesIn))} in, ${kib(Number(status.bytesOut))} out`,
   );
   const rows = bots.map((bot) => [
