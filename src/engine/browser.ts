@@ -7,6 +7,7 @@
  * objects: `loadPak(url)` fetches and opens one.
  */
 import { createNetRuntime } from "../browser.js";
+import { decodeImageInBrowser } from "./browser-images.js";
 import { createBrowserRealm } from "./browser-realm.js";
 import { EngineBase, type EngineConfig, type EnginePlatform } from "./engine.js";
 import { epitaphHost } from "./epitaph/host.js";
@@ -21,6 +22,7 @@ const browserPlatform: EnginePlatform = {
   createRuntime: createNetRuntime,
   createRealm: createBrowserRealm,
   scriptHosts: [precompiledHost, epitaphHost],
+  decodeImage: decodeImageInBrowser,
 };
 
 /** A game engine in a page: `new Engine({ runtimeRole: "client" })`, scripts from `await loadPak(url)`. */

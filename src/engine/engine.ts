@@ -11,6 +11,7 @@ import { checkNetworkArguments } from "../api/runtime-options.js";
 import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
 import type { OptionSchema } from "../core/options.js";
 import { checkEngineConfig } from "./config-options.js";
+import type { ImageDecoder } from "./images.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, type RuntimeRole } from "./modules.js";
@@ -47,6 +48,8 @@ export interface EnginePlatform {
   createRealm: RealmFactory;
   /** The script hosts used when the config names none. */
   scriptHosts: readonly ScriptHost[];
+  /** Decodes PNG and JPEG assets for `assets.load_image`. */
+  decodeImage: ImageDecoder;
   /** The config keys this platform's engine adds, with their rules. */
   configSchema?: OptionSchema;
 }
@@ -161,7 +164,7 @@ export class EngineBase {
     this.beforeStart("mountAssets");
     if (this.assetsMounted) throw new Error("mountAssets() was already called on this engine");
     this.assetsMounted = true;
-    this.modules.install("assets", createAssets(typeof tree === "string" ? this.platform.openTree(tree) : tree));
+    this.modules.install("assets", createAssets(typeof tree === "string" ? this.platform.openTree(tree) : tree, this.platform.decodeImage));
   }
 
   /** Runs the script's top-level code and `init()`, then ticks at the tick rate until stopped. */

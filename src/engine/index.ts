@@ -10,6 +10,7 @@ import { rule, type SchemaOf } from "../core/options.js";
 import { createNetRuntime } from "../index.js";
 import { startInspector, type Inspector, type InspectorOptions } from "../inspector/server.js";
 import { EngineBase, type EngineConfig, type EnginePlatform, type StartOptions } from "./engine.js";
+import { decodeImageOnNode } from "./node-images.js";
 import { createNodeRealm } from "./node-realm.js";
 import { openTree } from "./node-tree.js";
 import { epitaphHost } from "./epitaph/host.js";
@@ -32,6 +33,7 @@ const nodePlatform: EnginePlatform = {
   createRuntime: createNetRuntime,
   createRealm: createNodeRealm,
   scriptHosts: defaultScriptHosts,
+  decodeImage: decodeImageOnNode,
   configSchema: {
     inspect: rule.either(rule.count, rule.object({ port: rule.count, host: rule.string, title: rule.string } satisfies SchemaOf<InspectorOptions>)),
   } satisfies SchemaOf<Omit<NodeEngineConfig, keyof EngineConfig>>,

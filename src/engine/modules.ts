@@ -5,6 +5,7 @@
  * these modules throws: bad input gives undefined or false.
  */
 import { formatValue } from "./format.js";
+import type { Image, ImageDecoder } from "./images.js";
 import type { Logger } from "./logger.js";
 import type { FileTree } from "./tree.js";
 
@@ -50,6 +51,8 @@ export interface Assets {
   exists(key: string): boolean;
   /** Every key that starts with `prefix` (default: all), sorted. */
   list(prefix?: string): string[];
+  /** A PNG or JPEG file decoded to `{ width, height, data }` (straight RGBA, rows from the top left), or undefined when missing or not an image. */
+  load_image(key: string): Image | undefined;
 }
 
 /** What to tell a script that asks for a module that is not installed. */
@@ -122,8 +125,8 @@ export function createJson(): Json {
   };
 }
 
-/** Builds `assets` over a mounted tree. */
-export function createAssets(tree: FileTree): Assets {
+/** Builds `assets` over a mounted tree, decoding images with the platform's decoder. */
+export function createAssets(tree: FileTree, decodeImage: ImageDecoder): Assets {
   const decoder = new TextDecoder();
   return {
     read_text(key) {
@@ -132,6 +135,10 @@ export function createAssets(tree: FileTree): Assets {
     },
     read_bytes: (key) => tree.read(key)?.slice(),
     exists: (key) => tree.has(key),
+    load_image(key) {
+      const bytes = tree.read(key);
+      return bytes === undefined ? undefined : decodeImage(bytes);
+    },
     list(prefix) {
       const start = typeof prefix === "string" ? prefix.replace(/\\/g, "/").replace(/^\.?\//, "") : "";
       return tree.keys().filter((key) => key.startsWith(start));

@@ -4,7 +4,8 @@
  * the package, without a bundler: it talks WebSocket to a `ws` echo server,
  * draws each tick, keeps its state apart from a second engine on the same
  * pack, and reports its errors with stacks in its own `.ts` lines. An
- * Epitaph tree runs from a plain pack.
+ * Epitaph tree runs from a plain pack. `assets.load_image` gives the pixels
+ * Node's engine gives, from the same decoders.
  */
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,8 @@ import type { FileTree } from "../../src/engine/index.js";
 import { inPage, launchChromium, servePage, type Chromium, type PageServer } from "../helpers/chromium.js";
 import { bundleForBrowser } from "../helpers/package-build.js";
 import { pageEntry } from "../helpers/page-net.js";
+import { decodeImageOnNode } from "../../src/engine/node-images.js";
+import { jpegOfBlocks, PIXELS, pngOf } from "../helpers/images.js";
 
 const MAIN = `import { greet } from "./shared/greet";
 const net = access("net");
@@ -61,8 +64,26 @@ const BROKEN = `export function tick(): void {
 }
 `;
 
-function tree(files: Record<string, string>): FileTree {
-  return new MemoryTree("test", new Map(Object.entries(files).map(([key, text]) => [key, new TextEncoder().encode(text)])));
+/** Prints each image asset as JSON, or "void". */
+const IMAGES = `const assets = access("assets");
+for (const key of ["rgba.png", "blocks.jpg", "notes.txt", "missing.png"]) {
+  const image = assets.load_image(key);
+  print(key, image === undefined ? "void" : JSON.stringify({ width: image.width, height: image.height, data: Array.from(image.data) }));
+}
+`;
+
+function tree(files: Record<string, string | Uint8Array>): FileTree {
+  const bytes = (content: string | Uint8Array) => (typeof content === "string" ? new TextEncoder().encode(content) : content);
+  return new MemoryTree("test", new Map(Object.entries(files).map(([key, content]) => [key, bytes(content)])));
+}
+
+/** The image assets, and what Node's engine decodes them to (the page must match it byte for byte). */
+function imageAssets(): { files: Record<string, string | Uint8Array>; expected: string[] } {
+  const files = { "rgba.png": pngOf(PIXELS), "blocks.jpg": jpegOfBlocks(), "notes.txt": "not an image" };
+  const show = (image: ReturnType<typeof decodeImageOnNode>) =>
+    image === undefined ? "void" : JSON.stringify({ width: image.width, height: image.height, data: Array.from(image.data) });
+  const expected = ["rgba.png", "blocks.jpg", "notes.txt"].map((key) => `[client] ${key} ${show(decodeImageOnNode(files[key as keyof typeof files] as Uint8Array))}`);
+  return { files, expected: [...expected.slice(0, 2), "[client] notes.txt void", "[client] missing.png void"] };
 }
 
 describe("engine in Chromium", () => {
@@ -81,6 +102,8 @@ describe("engine in Chromium", () => {
     paks.set("/broken.pak", await packScripts(tree({ "main.ts": BROKEN })));
     paks.set("/plain.pak", packTree(tree({ "main.ts": MAIN })));
     paks.set("/epitaph.pak", packTree(tree({ "main.ep": EPITAPH })));
+    paks.set("/images.pak", await packScripts(tree({ "main.ts": IMAGES })));
+    paks.set("/image-assets.pak", packTree(tree(imageAssets().files)));
     const bundle = await bundleForBrowser(pageEntry("fixtures/page-engine.ts", "tickwire/engine", "tickwireEngine"));
     server = await servePage(bundle.code, (request, response) => {
       const pak = paks.get(request.url ?? "");
@@ -125,6 +148,13 @@ describe("engine in Chromium", () => {
     const page = await chromium.open(`${server.origin}/`);
     const run = await inPage<{ code: number; lines: string[] }>(page, `pageEngine.runOne("/epitaph.pak", {})`);
     assert.deepEqual(run, { code: 3, ticks: 0, lines: ["[ep:info] epitaph in a page as :client"] });
+  });
+
+  it("decodes PNG and JPEG assets to the very pixels Node decodes, semi-transparent ones straight", async () => {
+    const page = await chromium.open(`${server.origin}/`);
+    const run = await inPage<{ code: number; lines: string[] }>(page, `pageEngine.runWithAssets("/images.pak", "/image-assets.pak", 0)`);
+    assert.deepEqual(run.lines, imageAssets().expected);
+    assert.equal(run.lines[0], `[client] rgba.png ${JSON.stringify({ width: 3, height: 2, data: PIXELS.data })}`);
   });
 
   it("refuses a pack made without its compiled scripts, saying how to make one", async () => {
