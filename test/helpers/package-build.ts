@@ -1,10 +1,12 @@
 /**
- * The package as a consumer sees it, for the browser tests: `src/` compiled
+ * The package as a consumer sees it: for the browser tests, `src/` compiled
  * file by file into a temporary `node_modules/tickwire/dist` next to a copy of
  * `package.json` (so its `exports` map is what resolves), and esbuild bundles
  * of code that imports "tickwire" from there (its dependencies come from the
- * project's own node_modules).
+ * project's own node_modules); for the package tests, the tarball `npm pack`
+ * makes, installed into an empty folder as a user installs it.
  */
+import { execFileSync } from "node:child_process";
 import * as esbuild from "esbuild";
 import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,4 +63,20 @@ export async function bundleForBrowser(source: string, platform: "browser" | "no
 /** The path of a file under `test/`, for imports inside bundled sources. */
 export function testFile(path: string): string {
   return join(ROOT, "test", path);
+}
+
+/** Runs a program to completion in `cwd` and returns its stdout; throws with its stderr when it fails. */
+export function runIn(cwd: string, command: string, args: string[]): string {
+  return execFileSync(command, args, { cwd, encoding: "utf8", timeout: 240_000, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** The packed package (`npm pack`, which builds it first) in `destination`: the tarball's path and its files. */
+export function packTarball(destination: string): { tarball: string; files: string[] } {
+  const packed = JSON.parse(runIn(ROOT, "npm", ["pack", "--json", "--pack-destination", destination])) as { filename: string; files: { path: string }[] }[];
+  return { tarball: join(destination, packed[0]!.filename), files: packed[0]!.files.map((file) => file.path) };
+}
+
+/** Installs `packages` (a tarball path, a name@version) into the project at `dir`, from npm's cache where it can. */
+export function npmInstall(dir: string, packages: string[], dev = false): void {
+  runIn(dir, "npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...(dev ? ["--save-dev"] : []), ...packages]);
 }

@@ -3,25 +3,19 @@
  * empty folder, imported from plain `node` (no tsx), used for a TCP round trip.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
+import { npmInstall, packTarball, runIn } from "../helpers/package-build.js";
 
 test("npm pack gives a tarball that works from plain node in an empty folder", () => {
   const dir = mkdtempSync(join(tmpdir(), "tickwire-pack-"));
-  const run = (command: string, args: string[], cwd: string) =>
-    execFileSync(command, args, { cwd, encoding: "utf8", timeout: 240_000, stdio: ["ignore", "pipe", "pipe"] });
-  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], root)) as { filename: string; files: { path: string }[] }[];
-  const files = packed[0].files.map((f) => f.path);
+  const { tarball, files } = packTarball(dir);
   assert.ok(files.includes("dist/index.js") && files.includes("dist/index.d.ts"), `tarball files: ${files.join(", ")}`);
   assert.ok(!files.some((f) => f.startsWith("src/") || f.startsWith("test/")), "no sources or tests shipped");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(dir, packed[0].filename)], dir);
+  npmInstall(dir, [tarball]);
   writeFileSync(
     join(dir, "main.js"),
     `import { createNetRuntime } from "tickwire";
@@ -42,5 +36,5 @@ await close();
 console.log("got", got);
 `,
   );
-  assert.equal(run(process.execPath, ["main.js"], dir).trim(), "got pong");
+  assert.equal(runIn(dir, process.execPath, ["main.js"]).trim(), "got pong");
 });
