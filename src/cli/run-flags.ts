@@ -62,26 +62,16 @@ export const RUN_FLAGS: Readonly<Record<string, RunFlag>> = {
     help: `protocols to install, from ${FEATURE_NAMES.join(",")} (default: all)`,
     apply: (value, setup, option) => void (setup.features = parseFeatures(option, value)),
   },
-  policy: {
-    type: "string",
-    arg: "<file.json>",
-    help: 'the host policy, { "rules": [...], "listen": true } (a server needs "listen": true)',
-    apply(value, setup, option) {
-      const policy = readJson(option, value);
-      inFile(option, value, () => HostPolicy.from(policy as never));
-      setup.network.policy = policy as never;
-    },
-  },
-  limits: {
-    type: "string",
-    arg: "<file.json>",
-    help: 'limits over the defaults, such as { "maxConnections": 100 }',
-    apply(value, setup, option) {
-      const limits = readJson(option, value);
-      inFile(option, value, () => checkOptions(limits, RUNTIME_SCHEMA.limits.schema ?? {}, "limits"));
-      setup.network.limits = limits as never;
-    },
-  },
+  policy: jsonFileFlag(
+    'the host policy, { "rules": [...], "listen": true } (a server needs "listen": true)',
+    (policy) => HostPolicy.from(policy as never),
+    (policy, setup) => void (setup.network.policy = policy as never),
+  ),
+  limits: jsonFileFlag(
+    'limits over the defaults, such as { "maxConnections": 100 }',
+    (limits) => checkOptions(limits, RUNTIME_SCHEMA.limits.schema ?? {}, "limits"),
+    (limits, setup) => void (setup.network.limits = limits as never),
+  ),
   module: {
     type: "string",
     multiple: true,
@@ -103,6 +93,20 @@ export const RUN_FLAGS: Readonly<Record<string, RunFlag>> = {
     apply: (value, setup, option) => void (setup.config.inspect = { port: portNumber(option, value) }),
   },
 };
+
+/** An option naming a JSON settings file: read, checked (an error names the option and the file), then set. */
+function jsonFileFlag(help: string, check: (value: unknown) => unknown, set: (value: unknown, setup: RunSetup) => void): RunFlag {
+  return {
+    type: "string",
+    arg: "<file.json>",
+    help,
+    apply(path, setup, option) {
+      const value = readJson(option, path);
+      inFile(option, path, () => check(value));
+      set(value, setup);
+    },
+  };
+}
 
 /** The parser's table of the options (for node:util's parseArgs). */
 export function parserOptions(): Record<string, { type: "string" | "boolean"; multiple?: boolean }> {
