@@ -9,7 +9,7 @@
  */
 import { checkNetworkArguments } from "../api/runtime-options.js";
 import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
-import type { OptionSchema } from "../core/options.js";
+import { checkOptions, rule, type OptionSchema, type SchemaOf } from "../core/options.js";
 import { checkEngineConfig } from "./config-options.js";
 import type { ImageDecoder } from "./images.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
@@ -59,6 +59,9 @@ export interface StartOptions {
   /** Stop by itself after exactly this many calls of `tick`. */
   ticks?: number;
 }
+
+/** The keys of `start()`'s options (`ticks` is checked to be a whole number where it is read). */
+const START_SCHEMA: SchemaOf<StartOptions> = { ticks: rule.any };
 
 /** How long `stop()` waits for an async `shutdown()` before closing the network anyway. */
 const SHUTDOWN_WAIT_MS = 5000;
@@ -171,6 +174,7 @@ export class EngineBase {
   async start(options: StartOptions = {}): Promise<void> {
     if (this.state !== "idle") throw new Error("start() was already called on this engine");
     if (this.compiled === undefined) throw new Error("start() needs a script tree: call and await mountScripts(path) first");
+    checkOptions(options, START_SCHEMA);
     const ticks = options.ticks;
     if (ticks !== undefined && !(Number.isInteger(ticks) && ticks >= 0)) throw new Error(`ticks must be a whole number, not ${ticks}`);
     this.maxTicks = ticks ?? Infinity;

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Engine } from "../../src/engine/index.js";
-import { engineForTest } from "../helpers/engine.js";
+import { engineForTest, writeTree } from "../helpers/engine.js";
 
 describe("engine config", () => {
   test("a misspelt or mistyped config key throws naming the closest known key", () => {
@@ -20,6 +20,14 @@ describe("engine config", () => {
   test("the Node engine's own inspect option is known and checked", () => {
     assert.throws(() => new Engine({ runtimeRole: "server", inspect: { prot: 0 } } as never), { message: 'unknown option "inspect.prot" (did you mean "inspect.port"?)' });
     assert.throws(() => new Engine({ runtimeRole: "server", inspect: "yes" } as never), { message: 'option "inspect" must be a non-negative number or an object, not "yes"' });
+  });
+});
+
+describe("start options", () => {
+  test("a misspelt start option throws naming the closest known one", async () => {
+    const { engine } = engineForTest();
+    await engine.mountScripts(writeTree({ "main.ts": "export function tick() {}\n" }));
+    await assert.rejects(engine.start({ tick: 3 } as never), { message: 'unknown option "tick" (did you mean "ticks"?)' });
   });
 });
 
