@@ -121,8 +121,12 @@ describe("settings from the command line", () => {
     const launch = access("launch") as unknown as { port: number; name: string };
     const listener = net.tcp_listen(0, "127.0.0.1");
     const blocked = net.tcp_connect("192.0.2.1", 80);
+    let errors = 0;
     export function tick() {
-      for (let e = net.poll_event(); e; e = net.poll_event()) print(e.handle === listener ? "listener" : "connect", e.type, e.data ?? "");
+      for (let e = net.poll_event(); e; e = net.poll_event()) {
+        print(e.handle === listener ? "listener" : e.handle === blocked ? "connect" : "other", e.type, e.data ?? "");
+        if (e.type === "error" && ++errors === 2) access("sys").exit(0);
+      }
     }
     export function shutdown() { print("launch", launch.name, launch.port, "extra", JSON.stringify(access("extra"))); }
   `;
@@ -135,7 +139,7 @@ describe("settings from the command line", () => {
       "extra.json": JSON.stringify([1, 2]),
     });
     const scripts = writeTree({ "main.ts": SETTINGS });
-    const args = ["run", scripts, "--role", "server", "--ticks", "5", "--policy", join(files, "policy.json"), "--limits", join(files, "limits.json")];
+    const args = ["run", scripts, "--role", "server", "--ticks", "3000", "--policy", join(files, "policy.json"), "--limits", join(files, "limits.json")];
     const result = await cli([...args, "--module", `launch=${join(files, "launch.json")}`, "--module", `extra=${join(files, "extra.json")}`]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^\[server\] listener error blocked by policy: listening is not allowed$/m);

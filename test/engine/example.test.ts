@@ -29,7 +29,10 @@ test("the arena plays: a server and three bots from one .pak, then a summary", a
   assert.match(stdout, /^packed \d+ script files into .*scripts\.pak$/m);
   assert.match(stdout, /^\[server:info\] bot-3 joined over ws$/m);
   assert.match(stdout, /^arena: 3 players, 2 s of play$/m);
-  assert.match(stdout, /^server: \d+ ticks, \d+ messages in, \d+ out/m);
+  assert.match(stdout, /^server: \d+ messages in, \d+ out/m);
+  assert.equal(stdout.match(/\d+ ticks/g)?.length, 1, "the tick count is printed once, by the server as it stops");
+  assert.match(stdout, /^\[server:info\] stopped after \d+ ticks; 3 players played$/m);
+  assert.doesNotMatch(stdout, /against 0 bots/);
   for (const [bot, via] of [["bot-1", "tcp"], ["bot-2", "tcp"], ["bot-3", "ws"]]) {
     assert.match(stdout, new RegExp(`^${bot}\\s+${via}\\s+\\d+\\s+[1-9]\\d*\\s+[1-9]\\d*\\s+.*ms\\s+\\d+\\.\\d ms$`, "m"));
   }
