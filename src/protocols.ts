@@ -25,6 +25,6 @@ export type Features = TableFeatures<ProtocolTable>;
 /** Options of `createNetRuntime`. */
 export type RuntimeOptions = RuntimeOptionsOf<ProtocolTable>;
 /** A runtime: every handle, the event queue, and the script-facing modules. */
-export type NetRuntime = NetRuntimeOf<Net>;
+export type NetRuntime = NetRuntimeOf<ProtocolTable>;
 /** What one platform offers of the table. */
 export type Offers = PlatformOffers<ProtocolTable>;

@@ -7,7 +7,7 @@
  */
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
-import type { AnyProtocol, ServiceOf } from "../core/protocol.js";
+import type { Protocol, ServiceOf } from "../core/protocol.js";
 import { httpProtocol } from "../http/protocol.js";
 import { tcpProtocol } from "../tcp/protocol.js";
 import { createFetch, type Fetch } from "./network-fetch.js";
@@ -24,7 +24,7 @@ export interface NetworkModule {
 }
 
 /** The service of a protocol in this runtime, or undefined when it is off. */
-export type ServiceLookup = <P extends AnyProtocol>(protocol: P) => ServiceOf<P> | undefined;
+export type ServiceLookup = <P extends Protocol>(protocol: P) => ServiceOf<P> | undefined;
 
 /** Builds `runtime.network` over the runtime's core and the services of TCP and HTTP. */
 export function createNetwork(core: NetCore, serviceOf: ServiceLookup, platform: Platform): NetworkModule {

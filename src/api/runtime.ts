@@ -1,23 +1,28 @@
 /**
- * Assembles a runtime from a platform and the protocol table: resolves the
- * options, creates the core with every protocol's connection quotas, opens
- * each enabled protocol over a backend that loads on first use, and builds the
- * script-facing modules (`net`, `network`) over them. It names no protocol:
- * everything protocol-specific comes from the table's rows.
+ * Assembles a runtime from a platform and the protocol table: checks each
+ * protocol's own options, resolves the limits (the core's and the
+ * protocols'), creates the core with every protocol's connection quotas,
+ * opens each enabled protocol over a backend that loads on first use, and
+ * builds the script-facing modules (`net`, `network`) over them. It names no
+ * protocol: everything protocol-specific comes from the table's rows.
  */
 import { Lazy } from "../core/lazy.js";
-import { resolveLimits, type Limits } from "../core/limits.js";
+import { DEFAULT_LIMITS, resolveLimits, type Limits, type RuntimeLimits } from "../core/limits.js";
 import { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
 import type {
-  AnyProtocol,
+  Backend,
   BackendSettings,
   Offer,
   PlatformOffers,
+  Protocol,
+  ProtocolList,
   ProtocolParts,
   ServiceOf,
   TableFeatures,
   TableFunctions,
+  TableLimits,
+  TableOptions,
 } from "../core/protocol.js";
 import { StatsSampler, type RuntimeStats } from "../core/stats.js";
 import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
@@ -25,25 +30,28 @@ import { createNet, type NetShared } from "./net.js";
 import { createNetwork, type NetworkModule } from "./network.js";
 
 /** Options of `createNetRuntime` for a protocol table `T`. */
-export interface RuntimeOptionsOf<T extends readonly AnyProtocol[]> {
+export type RuntimeOptionsOf<T extends ProtocolList> = TableOptions<T> & {
   /** Protocols to offer, by name; each defaults to its platform's default (on, where the platform has it). */
   features?: TableFeatures<T>;
   /** Overrides of the default limits. */
-  limits?: Partial<Limits>;
+  limits?: Partial<Limits & TableLimits<T>>;
   /** Extra CAs (PEM text, or a list) trusted for https: and wss:, besides the built-in ones. */
   tls?: { ca?: string | string[] };
-  /** Host rules and listening permission (docs/design.md, "Host policy"); without it every host is allowed. Throws when malformed. */
+  /** Host rules and listening permission (docs/security.md); without it every host is allowed. Throws when malformed. */
   policy?: PolicyOptions;
-}
+};
 
-/** A runtime whose `net` module has the functions `N`: every handle, the event queue, and the script-facing modules. */
-export interface NetRuntimeOf<N> {
+/** The `net` functions of a table: the shared ones and every protocol's. */
+export type NetOf<T extends ProtocolList> = NetShared & TableFunctions<T>;
+
+/** A runtime over the protocol table `T`: every handle, the event queue, and the script-facing modules. */
+export interface NetRuntimeOf<T extends ProtocolList> {
   /** The seed 000 `net` module. */
-  net: N;
+  net: NetOf<T>;
   /** The seed 002 Scripter's Rift module: `Network.Connect` and `fetch`. */
   network: NetworkModule;
   /** The resolved limits in force. */
-  limits: Readonly<Limits>;
+  limits: Readonly<Limits & TableLimits<T>>;
   /** Closes every handle and resolves when every socket is gone. */
   close(): Promise<void>;
   /** A snapshot of handles, queue and traffic; rates cover the time since the previous call. */
@@ -52,28 +60,26 @@ export interface NetRuntimeOf<N> {
   readonly core: NetCore;
 }
 
-/** The `net` functions of a table: the shared ones and every protocol's. */
-export type NetOf<T extends readonly AnyProtocol[]> = NetShared & TableFunctions<T>;
-
 /** One enabled protocol of a runtime: what it added, and its backend. */
 interface Opened {
   parts: ProtocolParts<object, unknown>;
-  backend: Lazy<{ shutdown(): Promise<void> }>;
+  backend: Lazy<Backend>;
 }
 
 /** Builds a runtime on `platform` with the protocols of `table` that `offers` has and the options enable. */
-export function buildRuntime<T extends readonly AnyProtocol[]>(
+export function buildRuntime<T extends ProtocolList>(
   options: RuntimeOptionsOf<T> | undefined,
   platform: Platform,
   table: T,
   offers: PlatformOffers<T>,
-): NetRuntimeOf<NetOf<T>> {
-  const limits = resolveLimits(options?.limits);
+): NetRuntimeOf<T> {
+  const given: Readonly<Record<string, unknown>> = options ?? {};
+  const limits = resolveLimits(given.limits, tableLimitDefaults(table));
   const core = new NetCore(limits, connectionQuotas(table));
-  const settings = backendSettings(core, options);
-  const offered: Readonly<Record<string, Offer<AnyProtocol> | undefined>> = offers;
+  const settings = backendSettings(core, table, given);
+  const offered: Readonly<Record<string, Offer<Protocol> | undefined>> = offers;
   const features: Readonly<Record<string, boolean | undefined>> = options?.features ?? {};
-  const opened = new Map<AnyProtocol, Opened>();
+  const opened = new Map<Protocol, Opened>();
   for (const protocol of table) {
     const offer = offered[protocol.name];
     if (offer === undefined) continue;
@@ -83,14 +89,14 @@ export function buildRuntime<T extends readonly AnyProtocol[]>(
     const backend = new Lazy(() => offer.load(settings));
     opened.set(protocol, { parts: protocol.open({ core, backend, platform }), backend });
   }
-  const serviceOf = <P extends AnyProtocol>(protocol: P) => opened.get(protocol)?.parts.service as ServiceOf<P> | undefined;
-  const net = createNet(core, [...opened].map(([protocol, { parts }]) => ({ functions: parts.functions, fallbacks: protocol.fallbacks })));
+  const serviceOf = <P extends Protocol>(protocol: P) => opened.get(protocol)?.parts.service as ServiceOf<P> | undefined;
+  const groups = [...opened].map(([protocol, { parts }]) => ({ functions: parts.functions, fallbacks: protocol.fallbacks }));
   const sampler = new StatsSampler(core);
   let closing: Promise<void> | undefined;
   return {
-    net: net as NetOf<T>,
+    net: createNet(core, groups) as NetOf<T>,
     network: createNetwork(core, serviceOf, platform),
-    limits,
+    limits: limits as Limits & TableLimits<T>,
     core,
     stats: () => sampler.sample(),
     close() {
@@ -105,19 +111,30 @@ export function buildRuntime<T extends readonly AnyProtocol[]>(
   };
 }
 
+/** The core's default limits with each protocol's own. */
+function tableLimitDefaults(table: ProtocolList): RuntimeLimits {
+  return Object.assign({}, DEFAULT_LIMITS, ...table.map((protocol) => protocol.limits ?? {}));
+}
+
 /** Every connection kind of the table with the limit it counts against. */
-function connectionQuotas(table: readonly AnyProtocol[]): Map<string, keyof Limits> {
-  const quotas = new Map<string, keyof Limits>();
+function connectionQuotas(table: ProtocolList): Map<string, string> {
+  const quotas = new Map<string, string>();
   for (const protocol of table) {
     for (const [kind, quota] of Object.entries(protocol.kinds)) if (quota !== null) quotas.set(kind, quota);
   }
   return quotas;
 }
 
-/** What every backend of the runtime is built with. */
-function backendSettings(core: NetCore, options: RuntimeOptionsOf<readonly AnyProtocol[]> | undefined): BackendSettings {
-  const given = options?.tls?.ca;
-  const ca = typeof given === "string" ? [given] : Array.isArray(given) ? given.filter((c) => typeof c === "string") : [];
-  const policy = options?.policy === undefined ? undefined : HostPolicy.from(options.policy);
-  return { core, limits: core.limits, ca, policy, options: { ...options } };
+/** What every backend of the runtime is built with; each protocol's own options checked by its row (which may throw). */
+function backendSettings(core: NetCore, table: ProtocolList, given: Readonly<Record<string, unknown>>): BackendSettings {
+  const tls = given.tls as RuntimeOptionsOf<[]>["tls"];
+  const ca = typeof tls?.ca === "string" ? [tls.ca] : Array.isArray(tls?.ca) ? tls.ca.filter((c) => typeof c === "string") : [];
+  const policy = given.policy === undefined ? undefined : HostPolicy.from(given.policy as PolicyOptions);
+  const options: Record<string, unknown> = { ...given };
+  for (const protocol of table) {
+    for (const [key, check] of Object.entries(protocol.options ?? {})) {
+      if (given[key] !== undefined) options[key] = check(given[key]);
+    }
+  }
+  return { core, limits: core.limits, ca, policy, options };
 }

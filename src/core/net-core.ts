@@ -10,14 +10,14 @@ import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
-import type { Limits } from "./limits.js";
+import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./stats.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
 
 /** The connection kinds of a runtime's protocols, each with the limit it counts against besides `maxConnections`. */
-export type ConnectionQuotas = ReadonlyMap<HandleKind, keyof Limits>;
+export type ConnectionQuotas = ReadonlyMap<HandleKind, string>;
 
 /** The handle table, event queue and send batching of one runtime. */
 export class NetCore {
@@ -29,7 +29,7 @@ export class NetCore {
   private nextId = 1;
   private dirty: Handle[] = [];
   private openConnections = 0;
-  private readonly openByQuota = new Map<keyof Limits, number>();
+  private readonly openByQuota = new Map<string, number>();
   /** The runtime's upload and download budgets. */
   readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
@@ -38,7 +38,7 @@ export class NetCore {
   readonly counters = new StatsCounters();
 
   constructor(
-    readonly limits: Limits,
+    readonly limits: RuntimeLimits,
     private readonly quotas: ConnectionQuotas = new Map(),
   ) {
     this.compactAt = 4 * limits.retainedHandles + 1024;

@@ -9,14 +9,14 @@
  */
 import type { HostPolicy } from "../policy/policy.js";
 import type { Lazy } from "./lazy.js";
-import type { Limits } from "./limits.js";
+import type { RuntimeLimits } from "./limits.js";
 import type { NetCore } from "./net-core.js";
 import type { Platform } from "./platform.js";
 
 /** Everything a backend factory is given, once, when the backend first loads. */
 export interface BackendSettings {
   core: NetCore;
-  limits: Limits;
+  limits: RuntimeLimits;
   /** Extra trusted CAs (PEM) for TLS, besides the platform's own. */
   ca: string[];
   /** The host policy, or undefined to allow every connection. */
@@ -49,40 +49,58 @@ export interface ProtocolParts<F extends object, S> {
   close?(): void;
 }
 
-/** One protocol: the row of the protocol table its folder exports. */
-export interface Protocol<Name extends string = string, B extends Backend = Backend, F extends object = object, S = unknown> {
+/** One protocol: the row of the protocol table its folder exports (declare it with `defineProtocol`). */
+export interface Protocol {
   /** The protocol's name, which is also its key in `options.features`. */
-  readonly name: Name;
+  readonly name: string;
   /** Each handle kind it opens, with the limit its open handles count against within `maxConnections`; null when it is no connection (listeners, requests). */
-  readonly kinds: Readonly<Record<string, keyof Limits | null>>;
+  readonly kinds: Readonly<Record<string, string | null>>;
+  /** Defaults of the protocol's own limits, by name; they sit beside the core's in `options.limits` and `runtime.limits`. */
+  readonly limits?: Readonly<Record<string, number>>;
+  /** Checks of the protocol's own runtime options, by key: each gets the value the host program gave and returns it checked, or throws saying what is wrong. */
+  readonly options?: Readonly<Record<string, (given: unknown) => unknown>>;
   /** What a `net` function returns if it ever throws, by name (undefined for the others). */
   readonly fallbacks?: Readonly<Record<string, unknown>>;
-  /** Whether the protocol is on, given its flag, its platform default and the runtime options; throws on options that contradict each other. Default: the flag, else the default. */
-  readonly enabled?: (flag: boolean | undefined, byDefault: boolean, options: Readonly<Record<string, unknown>>) => boolean;
-  /** Builds what the protocol adds to a runtime where it is on. */
-  readonly open: (context: ProtocolContext<B>) => ProtocolParts<F, S>;
+  /** Whether the protocol is on, given its flag, its platform default and the checked options; throws on options that contradict each other. Default: the flag, else the default. */
+  enabled?(flag: boolean | undefined, byDefault: boolean, options: Readonly<Record<string, unknown>>): boolean;
+  /** Builds what the protocol adds to a runtime where it is on (each row names its own backend type). */
+  open(context: ProtocolContext<any>): ProtocolParts<object, unknown>;
 }
 
-/** Any protocol, whatever its types. */
-export type AnyProtocol = Protocol<string, any, any, any>;
-
 /** The backend type of a protocol. */
-export type BackendOf<P> = P extends Protocol<string, infer B, any, any> ? B : never;
+export type BackendOf<P> = P extends { open(context: ProtocolContext<infer B>): unknown } ? B : never;
 /** The service type of a protocol. */
-export type ServiceOf<P> = P extends Protocol<string, any, any, infer S> ? S : never;
+export type ServiceOf<P> = P extends { open(context: never): { service: infer S } } ? S : never;
 /** The `net` functions of a protocol. */
-export type FunctionsOf<P> = P extends Protocol<string, any, infer F, any> ? F : never;
+export type FunctionsOf<P> = P extends { open(context: never): { functions: infer F } } ? F : never;
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (all: infer I) => void ? I : never;
 
+/** A table of protocols. */
+export type ProtocolList = readonly Protocol[];
+
 /** The `net` functions of every protocol in a table, as one type. */
-export type TableFunctions<T extends readonly AnyProtocol[]> = UnionToIntersection<FunctionsOf<T[number]>>;
+export type TableFunctions<T extends ProtocolList> = UnionToIntersection<FunctionsOf<T[number]>>;
 
 /** The feature flags of a table: one optional boolean per protocol name. */
-export type TableFeatures<T extends readonly AnyProtocol[]> = { [P in T[number] as P["name"]]?: boolean };
+export type TableFeatures<T extends ProtocolList> = { [P in T[number] as P["name"]]?: boolean };
+
+/** The protocols' own limits of a table, by name. */
+export type TableLimits<T extends ProtocolList> = UnionToIntersection<
+  T[number] extends infer P ? (P extends { limits: infer L } ? { [K in keyof L]: number } : {}) : never
+>;
+
+/** The protocols' own runtime options of a table, each of the type its check returns. */
+export type TableOptions<T extends ProtocolList> = UnionToIntersection<
+  T[number] extends infer P
+    ? P extends { options: infer O }
+      ? { [K in keyof O]?: O[K] extends (given: unknown) => infer V ? V : never }
+      : {}
+    : never
+>;
 
 /** How one platform offers a protocol: its backend loader there, and whether it is on when no flag says. */
-export interface Offer<P extends AnyProtocol> {
+export interface Offer<P extends Protocol> {
   /** On when `features` does not name it. */
   readonly byDefault: boolean;
   /** Imports and creates the backend; runs at most once per runtime. */
@@ -90,11 +108,9 @@ export interface Offer<P extends AnyProtocol> {
 }
 
 /** A platform's offers, by protocol name; a protocol left out does not exist on that platform. */
-export type PlatformOffers<T extends readonly AnyProtocol[]> = { readonly [P in T[number] as P["name"]]?: Offer<P> };
+export type PlatformOffers<T extends ProtocolList> = { readonly [P in T[number] as P["name"]]?: Offer<P> };
 
-/** Declares a protocol descriptor, keeping its literal name and types. */
-export function defineProtocol<Name extends string, B extends Backend, F extends object, S>(
-  protocol: Protocol<Name, B, F, S>,
-): Protocol<Name, B, F, S> {
+/** Declares a protocol descriptor, keeping its literal name, kinds, limits and types. */
+export function defineProtocol<const P extends Protocol>(protocol: P): P {
   return protocol;
 }
