@@ -108,18 +108,3 @@ export function inRange(address: IpBytes, range: IpRange): boolean {
   const mask = (0xff << (8 - rest)) & 0xff;
   return (address[whole] & mask) === (range.base[whole] & mask);
 }
-
-/** The ranges of `$private`: loopback, private, shared, link-local, unspecified and unique-local. */
-export const PRIVATE_RANGES: readonly IpRange[] = [
-  "0.0.0.0/8",
-  "127.0.0.0/8",
-  "10.0.0.0/8",
-  "100.64.0.0/10",
-  "169.254.0.0/16",
-  "172.16.0.0/12",
-  "192.168.0.0/16",
-  "::/128",
-  "::1/128",
-  "fc00::/7",
-  "fe80::/10",
-].map((text) => parseRange(text) as IpRange);
