@@ -4,12 +4,14 @@
  * and first used.
  */
 import { buildRuntime, type NetRuntime, type PlatformLoaders, type RuntimeOptions } from "./api/runtime.js";
+import { interfaceAddresses } from "./node/local-addresses.js";
 
 export * from "./api/public.js";
 
 const nodePlatform: PlatformLoaders = {
   byteLength: (text) => Buffer.byteLength(text),
   bytes: (data) => (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+  localAddresses: interfaceAddresses(),
   tcp: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)),
   http: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)),
   ws: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)),

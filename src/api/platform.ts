@@ -5,6 +5,7 @@
  */
 import type { Lazy } from "../core/lazy.js";
 import type { HttpBackend } from "../http/backend.js";
+import type { LocalAddresses } from "../policy/classify.js";
 import type { TcpBackend } from "../tcp/backend.js";
 import type { WsBackend } from "../ws/backend.js";
 
@@ -21,4 +22,6 @@ export interface Platform {
   byteLength(text: string): number;
   /** Views bytes as the platform's byte type (a Buffer on Node) without copying. */
   bytes(data: Uint8Array): Uint8Array;
+  /** This machine's own addresses, which the policy's `$private` covers; absent where they cannot be known. */
+  localAddresses?: LocalAddresses;
 }

@@ -77,7 +77,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
   const core = new NetCore(limits);
   const given = options?.tls?.ca;
   const ca = typeof given === "string" ? [given] : Array.isArray(given) ? given.filter((c) => typeof c === "string") : [];
-  const policy = options?.policy === undefined ? undefined : HostPolicy.from(options.policy);
+  const policy = options?.policy === undefined ? undefined : HostPolicy.from(options.policy, platform.localAddresses);
   const settings: BackendSettings = { core, limits, ca, policy };
   const features = options?.features ?? {};
   const lazy = <T>(enabled: boolean | undefined, load: ((s: BackendSettings) => Promise<T>) | undefined) =>
