@@ -9,7 +9,7 @@
 import { ERR } from "../core/errors.js";
 import { canonicalIp, type LocalAddresses } from "./classify.js";
 import { parseIp } from "./ip.js";
-import { compileRule, normalizeName, ruleMatches, ruleMatchesName, type CompiledRule, type PolicyRule } from "./rules.js";
+import { compileRule, hostName, ruleMatches, ruleMatchesName, type CompiledRule, type PolicyRule } from "./rules.js";
 
 export type { PolicyRule } from "./rules.js";
 
@@ -52,8 +52,7 @@ export class HostPolicy {
   allows(host: string, address: string, port: number): boolean {
     const bytes = parseIp(address);
     if (bytes === undefined) return false;
-    const name = parseIp(host) === undefined ? normalizeName(host) : undefined;
-    const target = { name, address: canonicalIp(bytes), port, local: this.local };
+    const target = { name: hostName(host), address: canonicalIp(bytes), port, local: this.local };
     const decider = this.rules.find((rule) => ruleMatches(rule, target));
     return decider?.allow ?? false;
   }
@@ -63,7 +62,7 @@ export class HostPolicy {
    * that can decide on the name alone decides; undefined when an address rule comes first.
    */
   allowsName(host: string, port: number): boolean | undefined {
-    const name = normalizeName(host);
+    const name = hostName(host);
     for (const rule of this.rules) {
       const applies = ruleMatchesName(rule, name, port);
       if (applies !== false) return applies === undefined ? undefined : rule.allow;

@@ -7,7 +7,7 @@
  * Name rules match names only; address rules match the canonical address.
  */
 import { isPrivate, onlyEmbedding, type LocalAddresses } from "./classify.js";
-import { inRange, parseRange, type IpBytes, type IpRange } from "./ip.js";
+import { inRange, parseIp, parseRange, type IpBytes, type IpRange } from "./ip.js";
 
 /** One rule: `host` is an exact name, `*.suffix`, `*`, an IP, a CIDR or `$private`. */
 export interface PolicyRule {
@@ -34,7 +34,7 @@ export interface CompiledRule {
 
 /** A connection about to be made: the host as asked for, the address it resolved to, the port. */
 export interface Target {
-  /** Lower-case, without a trailing dot; undefined when the host is an IP literal, which no name rule matches. */
+  /** The host as a name (see `hostName`); undefined for an IP literal or anything else no name rule may match. */
   name: string | undefined;
   /** Canonical (see classify.ts). */
   address: IpBytes;
@@ -46,10 +46,21 @@ export interface Target {
 const NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
 
 /** Lower-cases a host name and strips IPv6 brackets and a trailing dot. */
-export function normalizeName(host: string): string {
+function normalizeName(host: string): string {
   const lower = host.toLowerCase();
   const bare = lower.startsWith("[") && lower.endsWith("]") ? lower.slice(1, -1) : lower;
   return bare.endsWith(".") ? bare.slice(0, -1) : bare;
+}
+
+/**
+ * The host as name rules see it (lower-case, no trailing dot), or undefined when it is no name: an IP
+ * literal (zone id or not), or what no resolver reads as a name (`127.0.0.1%x.example`). Only names
+ * are matched by exact-name and `*.suffix` rules.
+ */
+export function hostName(host: string): string | undefined {
+  if (parseIp(host) !== undefined) return undefined;
+  const name = normalizeName(host);
+  return NAME.test(name) ? name : undefined;
 }
 
 /**

@@ -167,6 +167,7 @@ describe("HostPolicy.allows", () => {
       assert.equal(rules.allows(host, address, 443), true, `${host}: * still matches every host`);
     }
     assert.equal(rules.allows("::ffff:127.0.0.1%x.mygame.example", "::ffff:127.0.0.1", 443), false);
+    assert.equal(rules.allows("203.0.113.7%x.mygame.example", "203.0.113.7", 25), false, "no name has a %");
     assert.equal(rules.allows("api.mygame.example", "203.0.113.7", 25), true);
   });
 
