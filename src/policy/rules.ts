@@ -78,10 +78,10 @@ const WHAT_HOST_IS = "is not a name, *.name, *, IP, CIDR or $private";
 function compilePattern(host: string): HostPattern | string {
   if (host === "*") return { kind: "any" };
   if (host === "$private") return { kind: "private" };
-  if (host.includes("%")) return "a rule's address has no zone id";
+  if (host.includes("%")) return "has a zone id, which a rule cannot have";
   const range = parseRange(host);
   if (range !== undefined) {
-    if (onlyEmbedding(range)) return "these addresses embed IPv4 addresses and are judged by them: write the IPv4 rule";
+    if (onlyEmbedding(range)) return "holds only IPv6 forms of IPv4 addresses, which are judged by the IPv4 address: write the IPv4 rule";
     return { kind: "range", range };
   }
   const name = normalizeName(host);
