@@ -81,7 +81,7 @@ function compilePattern(host: string): HostPattern | string {
   if (host.includes("%")) return "has a zone id, which a rule cannot have";
   const range = parseRange(host);
   if (range !== undefined) {
-    if (onlyEmbedding(range)) return "holds only IPv6 forms of IPv4 addresses, which are judged by the IPv4 address: write the IPv4 rule";
+    if (onlyEmbedding(range)) return "holds only IPv6 forms of IPv4 addresses, judged by the IPv4 address: write the IPv4 rule";
     return { kind: "range", range };
   }
   const name = normalizeName(host);

@@ -35,11 +35,8 @@ describe("interfaceAddresses", () => {
 
   it("keeps a read for the refresh period, then reads the interfaces again", () => {
     requireProgram("ip");
-    const run = spawnSync(requireProgram("unshare"), ["-n", process.execPath, "--import", "tsx", "--input-type=module", "-e", LATE_ADDRESS_PROBE], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const command = ["-n", process.execPath, "--import", "tsx", "--input-type=module", "-e", LATE_ADDRESS_PROBE];
+    const run = spawnSync(requireProgram("unshare"), command, { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
     assert.equal(run.status, 0, `the namespace probe failed (unshare -n needs root):\n${run.stderr}`);
     const { before, cached } = JSON.parse(run.stdout) as { before: string[]; cached: string[] };
     assert.ok(before.includes("127.0.0.1") && !before.includes("203.0.113.99"), before.join(", "));

@@ -58,7 +58,8 @@ describe("host policy bypasses, in a network namespace", () => {
   it("refuses IP literals with a zone id that a *.suffix rule used to match", () => {
     const hosts = ["::ffff:203.0.113.7%x.mygame.example", "2001:db8::7%a.mygame.example", "::ffff:127.0.0.1%x.mygame.example",
       "::1%mygame.example"];
-    const attempts = inNamespace({ rules: [{ host: "*.mygame.example", action: "allow" }, { host: "mygame.example", action: "allow" }], hosts });
+    const rules: PolicyRule[] = [{ host: "*.mygame.example", action: "allow" }, { host: "mygame.example", action: "allow" }];
+    const attempts = inNamespace({ rules, hosts });
     assert.deepEqual(leaks(attempts), []);
     assert.deepEqual(unreached(attempts, hosts), []);
   });
