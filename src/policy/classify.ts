@@ -9,7 +9,7 @@
  */
 import { inRange, parseIp, parseRange, type IpBytes, type IpRange } from "./ip.js";
 
-/** A source of this machine's own addresses (as text); the Node runtime reads its interfaces. */
+/** A source of this machine's own addresses (as text), the same list object until it changes; Node reads its interfaces. */
 export type LocalAddresses = () => Iterable<string>;
 
 /** An IPv6 range whose addresses carry an IPv4 address at byte `offset`. */
@@ -78,14 +78,20 @@ export const PRIVATE_RANGES: readonly IpRange[] = [
 /** True when `address` (already canonical) is in `$private`: a fixed range or one of `local`'s addresses. */
 export function isPrivate(address: IpBytes, local: LocalAddresses | undefined): boolean {
   if (PRIVATE_RANGES.some((privateRange) => inRange(address, privateRange))) return true;
-  if (local === undefined) return false;
-  for (const text of local()) {
-    const own = parseIp(text);
-    if (own !== undefined && sameAddress(canonicalIp(own), address)) return true;
-  }
-  return false;
+  return local !== undefined && parsedOnce(local()).some((own) => own.every((byte, i) => byte === address[i]));
 }
 
-function sameAddress(a: IpBytes, b: IpBytes): boolean {
-  return a.every((byte, i) => byte === b[i]);
+/** Parsed lists, by the list object: a source that hands out the same list until it refreshes is parsed once. */
+const parsedLists = new WeakMap<object, IpBytes[]>();
+
+function parsedOnce(list: Iterable<string>): IpBytes[] {
+  let parsed = parsedLists.get(list);
+  if (parsed === undefined) {
+    parsed = [...list].flatMap((text) => {
+      const bytes = parseIp(text);
+      return bytes === undefined ? [] : [canonicalIp(bytes)];
+    });
+    parsedLists.set(list, parsed);
+  }
+  return parsed;
 }
