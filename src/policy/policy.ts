@@ -52,7 +52,8 @@ export class HostPolicy {
   allows(host: string, address: string, port: number): boolean {
     const bytes = parseIp(address);
     if (bytes === undefined) return false;
-    const target = { name: hostName(host), address: canonicalIp(bytes), port, local: this.local };
+    const name = host === address ? undefined : hostName(host); // an address that parsed is no name
+    const target = { name, address: canonicalIp(bytes), port, local: this.local };
     const decider = this.rules.find((rule) => ruleMatches(rule, target));
     return decider?.allow ?? false;
   }
