@@ -6,9 +6,9 @@
  * parser's table are made from this list.
  */
 import { readFileSync } from "node:fs";
-import { FEATURES_SCHEMA, RUNTIME_SCHEMA } from "../api/runtime-options.js";
-import type { Features, RuntimeOptions } from "../api/runtime.js";
-import { checkOptions } from "../core/options.js";
+import { checkRuntimeOptions } from "../api/runtime-options.js";
+import { tableLimitDefaults } from "../api/runtime.js";
+import { PROTOCOLS, type Features, type RuntimeOptions } from "../protocols.js";
 import { RUNTIME_ROLES, type NodeEngineConfig, type RuntimeRole } from "../engine/index.js";
 import { HostPolicy } from "../policy/policy.js";
 import { UsageError } from "./options.js";
@@ -34,7 +34,7 @@ interface RunFlag {
   readonly apply: (value: string, setup: RunSetup, option: string) => void;
 }
 
-const FEATURE_NAMES = Object.keys(FEATURES_SCHEMA);
+const FEATURE_NAMES: readonly string[] = PROTOCOLS.map((protocol) => protocol.name);
 
 /** Every option of `tickwire run`. */
 export const RUN_FLAGS: Readonly<Record<string, RunFlag>> = {
@@ -69,7 +69,7 @@ export const RUN_FLAGS: Readonly<Record<string, RunFlag>> = {
   ),
   limits: jsonFileFlag(
     'limits over the defaults, such as { "maxConnections": 100 }',
-    (limits) => checkOptions(limits, RUNTIME_SCHEMA.limits.schema ?? {}, "limits"),
+    (limits) => checkRuntimeOptions({ limits }, PROTOCOLS, tableLimitDefaults(PROTOCOLS)),
     (limits, setup) => void (setup.network.limits = limits as never),
   ),
   module: {

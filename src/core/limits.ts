@@ -60,11 +60,14 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   wsPingIntervalMs: 20_000,
 });
 
-/** Merges a script's partial limits over the defaults, ignoring values that are not non-negative numbers. */
-export function resolveLimits(given: unknown): Limits {
-  const limits: Limits = { ...DEFAULT_LIMITS };
+/** The limits of a runtime: the core's, and those its protocols declare, by name. */
+export type RuntimeLimits = Limits & Readonly<Record<string, number>>;
+
+/** Merges the host program's partial limits over `defaults`, ignoring values that are not non-negative numbers. */
+export function resolveLimits(given: unknown, defaults: RuntimeLimits = DEFAULT_LIMITS): RuntimeLimits {
+  const limits: Limits & Record<string, number> = { ...defaults };
   if (typeof given !== "object" || given === null) return limits;
-  for (const key of Object.keys(limits) as (keyof Limits)[]) {
+  for (const key of Object.keys(limits)) {
     const value = (given as Record<string, unknown>)[key];
     if (typeof value === "number" && value >= 0 && !Number.isNaN(value)) limits[key] = value;
   }

@@ -8,7 +8,7 @@
  * `index.ts` for Node); everything here is platform-neutral.
  */
 import { checkNetworkArguments } from "../api/runtime-options.js";
-import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
+import type { Features, NetRuntime, RuntimeOptions } from "../protocols.js";
 import { checkOptions, rule, type OptionSchema, type SchemaOf } from "../core/options.js";
 import { checkEngineConfig } from "./config-options.js";
 import type { ImageDecoder } from "./images.js";
