@@ -13,6 +13,7 @@ const nodePlatform: PlatformLoaders = {
   tcp: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)),
   http: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)),
   ws: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)),
+  bus: (settings) => import("./bus/driver.js").then((mod) => mod.loadDriver(settings)),
 };
 
 /** Creates a runtime: every handle, one event queue, and the `net` and `network` modules, on Node. */

@@ -5,7 +5,9 @@
  */
 import type { NetEvent } from "../core/events.js";
 import type { NetCore } from "../core/net-core.js";
+import type { Bus } from "../bus/bus.js";
 import type { HttpClient } from "../http/client.js";
+import { netBus, type NetBus } from "./net-bus.js";
 import { netHttp, type NetHttp } from "./net-http.js";
 import { netTcp, type NetTcp } from "./net-tcp.js";
 import { netWs, type NetWs } from "./net-ws.js";
@@ -27,16 +29,18 @@ export interface NetShared {
 }
 
 /** The `net` module; the functions of disabled protocols are absent at run time. */
-export type Net = NetShared & NetTcp & NetHttp & NetWs;
+export type Net = NetShared & NetTcp & NetHttp & NetWs & NetBus;
 
 const FALLBACKS: Record<string, unknown> = {
   tcp_send: "error",
   ws_send: "error",
   ws_send_binary: "error",
+  bus_pub: "error",
+  room_meta: "error",
 };
 
 /** Builds `net` over one core, with the functions of each loaded-on-demand backend. */
-export function createNet(core: NetCore, backends: Backends, http: HttpClient | undefined, platform: Platform): Net {
+export function createNet(core: NetCore, backends: Backends, http: HttpClient | undefined, platform: Platform, bus?: Bus): Net {
   const shared: NetShared = {
     status: (id) => core.get(id)?.status,
     poll_event: () => core.poll(),
@@ -52,6 +56,7 @@ export function createNet(core: NetCore, backends: Backends, http: HttpClient | 
     ...(backends.tcp && netTcp(core, backends.tcp, platform)),
     ...(http && netHttp(core, http)),
     ...(backends.ws && netWs(core, backends.ws, platform)),
+    ...(bus && netBus(core, bus)),
   };
   const net: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(functions)) {

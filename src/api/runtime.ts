@@ -3,6 +3,9 @@
  * wraps each enabled protocol's loader so it loads on first use, and builds
  * the script-facing modules (`net`, `network`) over them.
  */
+import { Bus } from "../bus/bus.js";
+import type { DriverFactory } from "../bus/driver.js";
+import { resolveBus, type BusOptions, type BusSettings } from "../bus/options.js";
 import { Lazy } from "../core/lazy.js";
 import { resolveLimits, type Limits } from "../core/limits.js";
 import { NetCore } from "../core/net-core.js";
@@ -21,6 +24,8 @@ export interface Features {
   tcp?: boolean;
   http?: boolean;
   ws?: boolean;
+  /** The bus between processes (SPEC 13); off unless `bus: { url }` is given. */
+  bus?: boolean;
 }
 
 /** Options of `createNetRuntime`. */
@@ -33,6 +38,8 @@ export interface RuntimeOptions {
   tls?: { ca?: string | string[] };
   /** Host rules and listening permission (SPEC 11); without it every host is allowed. Throws when malformed. */
   policy?: PolicyOptions;
+  /** The broker of the bus between processes (SPEC 13); giving it turns the bus on. Throws when malformed. */
+  bus?: BusOptions;
 }
 
 /** What a backend loader is given. */
@@ -49,6 +56,8 @@ export interface PlatformLoaders extends Platform {
   tcp?: (settings: BackendSettings) => Promise<TcpBackend>;
   http?: (settings: BackendSettings) => Promise<HttpBackend>;
   ws?: (settings: BackendSettings) => Promise<WsBackend>;
+  /** Loads the bus driver for the settings' URL scheme. */
+  bus?: (settings: BusSettings) => Promise<DriverFactory>;
 }
 
 /** A runtime: every handle, the event queue, and the script-facing modules. */
@@ -69,6 +78,8 @@ export interface NetRuntime {
   readonly http: HttpClient | undefined;
   /** The loaders of the enabled protocols. */
   readonly backends: Backends;
+  /** The bus, when on. */
+  readonly bus: Bus | undefined;
 }
 
 /** Builds a runtime on the given platform. */
@@ -79,6 +90,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
   const ca = typeof given === "string" ? [given] : Array.isArray(given) ? given.filter((c) => typeof c === "string") : [];
   const policy = options?.policy === undefined ? undefined : HostPolicy.from(options.policy);
   const settings: BackendSettings = { core, limits, ca, policy };
+  const bus = startBus(core, options, platform);
   const features = options?.features ?? {};
   const lazy = <T>(enabled: boolean | undefined, load: ((s: BackendSettings) => Promise<T>) | undefined) =>
     enabled !== false && load !== undefined ? new Lazy(() => load(settings)) : undefined;
@@ -88,7 +100,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     ws: lazy(features.ws, platform.ws),
   };
   const http = backends.http && new HttpClient(backends.http, limits, core.bandwidth);
-  const net = createNet(core, backends, http, platform);
+  const net = createNet(core, backends, http, platform, bus);
   const sampler = new StatsSampler(core);
   let closing: Promise<void> | undefined;
   return {
@@ -98,6 +110,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     core,
     http,
     backends,
+    bus,
     stats: () => sampler.sample(),
     close() {
       closing ??= (async () => {
@@ -105,8 +118,17 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
         http?.close();
         const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded];
         await Promise.all([handlesEnded, ...loaded.map((backend) => backend?.shutdown())]);
+        await bus?.close();
       })();
       return closing;
     },
   };
+}
+
+/** The bus when the options turn it on (throwing for a malformed or contradictory setup), else undefined. */
+function startBus(core: NetCore, options: RuntimeOptions | undefined, platform: PlatformLoaders): Bus | undefined {
+  const settings = resolveBus(options?.features?.bus, options?.bus);
+  if (settings === undefined) return undefined;
+  if (platform.bus === undefined) throw new Error("the bus is not available on this platform");
+  return new Bus(core, settings, platform.bus(settings));
 }

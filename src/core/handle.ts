@@ -8,10 +8,16 @@ import type { Deque } from "./deque.js";
 import type { NetEventType } from "./events.js";
 
 /** What a handle stands for. Connections and listeners are long-lived; `http` is a one-shot request. */
-export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" | "socket";
+export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" | "socket" | "bus_sub" | "bus_room" | "bus_request" | "runtime";
 
 /** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
 export type Payload = string | Uint8Array | number;
+
+/** What an event's `data` may be: a payload, or a record such as a found room. */
+export type EventData = Payload | object;
+
+/** Fields an event carries besides `data`: a WebSocket close's code and reason, a bus message's topic and sender. */
+export type EventExtra = { code: number; reason: string } | { topic: string; from: string };
 
 /** The protocol backend's side of a handle: the only way the core drives a socket. Listeners and requests leave out the stream methods. */
 export interface Transport {
@@ -40,9 +46,9 @@ export class QueuedEvent {
   constructor(
     readonly type: NetEventType,
     readonly handle: Handle,
-    public data: Payload | undefined,
+    public data: EventData | undefined,
     public bytes: number,
-    readonly extra?: { code: number; reason: string },
+    readonly extra?: EventExtra,
   ) {}
 }
 

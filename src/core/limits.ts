@@ -38,6 +38,10 @@ export interface Limits {
   downloadBytesPerSecond: number;
   /** WebSocket ping interval; a peer that misses a whole interval ends in error. 0 turns pings off. */
   wsPingIntervalMs: number;
+  /** Largest bus message payload published or delivered (SPEC 13). */
+  busMessageBytes: number;
+  /** Undelivered messages one bus subscription holds before the excess is dropped and counted. */
+  busQueueMessages: number;
 }
 
 /** The defaults, documented in the README. */
@@ -58,6 +62,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   uploadBytesPerSecond: 0,
   downloadBytesPerSecond: 0,
   wsPingIntervalMs: 20_000,
+  busMessageBytes: 64 * 1024,
+  busQueueMessages: 10_000,
 });
 
 /** Merges a script's partial limits over the defaults, ignoring values that are not non-negative numbers. */

@@ -9,7 +9,7 @@ import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
-import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
+import { Handle, QueuedEvent, type EventExtra, type HandleKind, type Payload, type Transport } from "./handle.js";
 import type { Limits } from "./limits.js";
 import { StatsCounters } from "./stats.js";
 
@@ -33,6 +33,8 @@ export class NetCore {
   private dirty: Handle[] = [];
   private openConnections = 0;
   private readonly openByQuota = { maxTcpConnections: 0, maxWebSockets: 0 };
+  /** Handle 0: the runtime itself, for events about it such as `node_up`. */
+  private readonly runtimeHandle = new Handle(0, "runtime", "connected", false);
   /** The runtime's upload and download budgets. */
   readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
@@ -86,15 +88,20 @@ export class NetCore {
     handle.transport = transport;
   }
 
-  /** Queues a non-terminal, payload-free event (such as "connected") and sets the status. */
-  emit(handle: Handle, type: "connected", status: string): void {
+  /** Queues a non-terminal event that is not a payload ("connected", or a bus subscription's "bus_overflow" count) and sets the status. */
+  emit(handle: Handle, type: "connected" | "bus_overflow", status: string, data?: number): void {
     if (handle.finished || handle.released) return;
     handle.status = status;
-    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
+    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0));
+  }
+
+  /** Queues an event about the runtime itself (handle 0), such as another bus node coming up. */
+  notify(type: "node_up" | "node_down", data: string): void {
+    if (!this.closed) this.pushEvent(new QueuedEvent(type, this.runtimeHandle, data, 0));
   }
 
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
-  deliver(handle: Handle, type: "data" | "message" | "accepted", data: Payload, bytes: number): void {
+  deliver(handle: Handle, type: "data" | "message" | "accepted" | "bus_message", data: Payload, bytes: number, extra?: EventExtra): void {
     if (handle.finished || handle.released) {
       if (type === "accepted") this.discard(data as number);
       return;
@@ -108,7 +115,7 @@ export class NetCore {
       tail.data = (tail.data as string) + data;
       tail.bytes += bytes;
     } else {
-      const event = new QueuedEvent(type, handle, data, bytes);
+      const event = new QueuedEvent(type, handle, data, bytes, extra);
       inbox.push(event);
       if (!handle.pullOnly) this.pushEvent(event);
     }
@@ -134,18 +141,18 @@ export class NetCore {
     handle: Handle,
     status: string,
     type: TerminalEventType,
-    data?: string,
-    extra?: { code: number; reason: string },
+    data?: string | object,
+    extra?: EventExtra,
   ): void {
     if (handle.finished || handle.released) return;
     handle.finished = true;
     handle.status = status;
-    if (type === "error") handle.error = data;
+    if (type === "error") handle.error = data as string;
     handle.transport = null;
     handle.outbox = null;
     handle.outboxBytes = 0;
     this.countConnection(handle.kind, -1);
-    if (type === "error") this.counters.noteError(handle, data ?? "");
+    if (type === "error") this.counters.noteError(handle, (data as string | undefined) ?? "");
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
     this.finishedOrder.push(handle);
     this.finishedCount++;
@@ -161,7 +168,7 @@ export class NetCore {
       const event = this.queue.shift();
       if (event === undefined) return undefined;
       if (event.taken || event.handle.released) continue;
-      if (event.type === "data" || event.type === "message" || event.type === "accepted") {
+      if (event.type === "data" || event.type === "message" || event.type === "accepted" || event.type === "bus_message") {
         this.take(event.handle);
       }
       event.taken = true;
@@ -179,7 +186,7 @@ export class NetCore {
       handle.readingPaused = false;
       if (!handle.throttled) handle.transport?.resume?.();
     }
-    return event.data;
+    return event.data as Payload;
   }
 
   /** Puts the unread rest of a payload taken by `take` back at the front of a pull-only handle's inbox. */
@@ -301,7 +308,8 @@ export class NetCore {
 function toRecord(event: QueuedEvent): NetEvent {
   const handle = event.handle.id;
   if (event.extra !== undefined) {
-    return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
+    const data = event.data === undefined ? {} : { data: event.data };
+    return { type: event.type, handle, ...data, ...event.extra } as NetEvent;
   }
   if (event.data === undefined) return { type: event.type, handle } as NetEvent;
   return { type: event.type, handle, data: event.data } as NetEvent;
