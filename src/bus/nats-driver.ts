@@ -2,8 +2,8 @@
  * The NATS driver (@nats-io/transport-node, core NATS). NATS 2.9 has no
  * per-key expiry, so leases are heartbeats: every node publishes its id on
  * `<prefix>._hb` every quarter lease and counts a node down once it has not
- * been heard for a whole lease (checked every twelfth of one), and says
- * goodbye on `<prefix>._bye` when it closes. The room directory is
+ * been heard for a whole lease (checked every twelfth of one), answers a
+ * newcomer's first beat with its own, and says goodbye on `<prefix>._bye` when it closes. The room directory is
  * request/reply answered by the owners: a query on `<prefix>._rooms` is
  * answered by every node from its open rooms on the asker's
  * `<prefix>._reply.<id>`, so a dead node's rooms vanish with it. Messages go
@@ -127,7 +127,9 @@ class NatsDriver implements BusDriver {
         this.nc = nc;
         this.listen(nc);
         void this.follow(nc);
-        this.changed(true);
+        this.send("_hb", this.settings.nodeId);
+        // every node beats each quarter lease (and answers a newcomer at once): after one, this node knows them all
+        setTimeout(() => this.changed(true), this.settings.leaseMs / 4);
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
@@ -148,8 +150,10 @@ class NatsDriver implements BusDriver {
         },
       });
     on("_hb", (id) => {
+      const known = this.heard.has(id);
       this.heard.set(id, Date.now());
       this.nodes.see(id);
+      if (!known && id !== this.settings.nodeId) this.send("_hb", this.settings.nodeId);
     });
     on("_bye", (id) => {
       this.heard.delete(id);
