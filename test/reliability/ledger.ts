@@ -6,8 +6,8 @@
  */
 import type { Net, NetEvent } from "../../src/index.js";
 
-const TERMINAL = new Set(["closed", "error", "http_done"]);
-const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed"]);
+const TERMINAL = new Set(["closed", "error", "http_done", "room_found", "room_list"]);
+const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed", "bus_message", "bus_overflow", "room_found", "room_list"]);
 
 /** Events kept per handle; older ones are counted but let go, so long-lived listeners stay small in soak runs. */
 const KEPT_PER_HANDLE = 256;
@@ -60,6 +60,10 @@ export class EventLedger {
 
   /** Checks one event against the rules and files it under its handle. */
   record(event: NetEvent): void {
+    if ((event?.type === "node_up" || event?.type === "node_down") && event.handle === 0) {
+      if (typeof event.data !== "string" || event.data.length === 0) this.problems.push(`${describe(event)} without a node id`);
+      return;
+    }
     if (typeof event !== "object" || event === null || !EVENT_TYPES.has(event.type)) {
       return void this.problems.push(`malformed event ${JSON.stringify(event)}`);
     }

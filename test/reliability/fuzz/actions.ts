@@ -72,6 +72,7 @@ const pollEvent: Move = {
     const event = net.poll_event();
     if (event === undefined) return undefined;
     ledger.record(event);
+    if (event.handle === 0 && (event.type === "node_up" || event.type === "node_down")) return undefined;
     if (!model.knows(event.handle)) return `${event.type} event for handle ${event.handle}, which the script was never handed`;
     if (event.type !== "accepted") return undefined;
     const listenerKind = model.live.get(event.handle);

@@ -7,7 +7,7 @@ import type { Net } from "../../../src/index.js";
 import type { EventLedger } from "../ledger.js";
 
 /** The kinds of handle the fuzzer tracks. */
-export type Kind = "tcp" | "ws" | "tcp_listener" | "ws_listener" | "http";
+export type Kind = "tcp" | "ws" | "tcp_listener" | "ws_listener" | "http" | "bus_sub" | "bus_room" | "bus_request";
 
 /** Status values per kind (seed 000's table; "listening" for listeners, SPEC 5). */
 export const STATUSES: Record<Kind, readonly string[]> = {
@@ -16,6 +16,9 @@ export const STATUSES: Record<Kind, readonly string[]> = {
   tcp_listener: ["listening", "error", "closed"],
   ws_listener: ["listening", "error", "closed"],
   http: ["building", "pending", "done", "error"],
+  bus_sub: ["connecting", "connected", "error", "closed"],
+  bus_room: ["connecting", "connected", "error", "closed"],
+  bus_request: ["pending", "done", "error", "closed"],
 };
 
 /** The fuzzer's record of the runtime's handles. */
