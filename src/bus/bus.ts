@@ -80,7 +80,10 @@ export class Bus {
     this.topics.set(key, fresh);
     this.whenDriver((driver) => driver.subscribe(key)).then(
       () => {
-        if (this.topics.get(key) !== fresh) return;
+        if (this.topics.get(key) !== fresh) {
+          if (!this.topics.has(key)) this.driver?.unsubscribe(key);
+          return;
+        }
         fresh.confirmed = true;
         for (const each of fresh.handles) this.core.emit(each, "connected", "connected");
       },

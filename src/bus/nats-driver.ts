@@ -53,19 +53,22 @@ class NatsDriver implements BusDriver {
   }
 
   subscribe(key: string): Promise<void> {
-    return this.whenUp().then(() => {
-      const nc = this.nc as NatsConnection;
-      const base = patternBase(key);
-      const start = this.subject.length;
-      const sub = nc.subscribe(base === undefined ? this.subject + key : `${this.subject}${base}.>`, {
-        callback: (error, msg) => {
-          if (error === null) this.hooks.message(key, msg.subject.slice(start), msg.data);
-        },
-      });
-      this.subs.get(key)?.unsubscribe();
-      this.subs.set(key, sub);
-      return nc.flush();
+    // sent at once when connected, so an unsubscribe later in the same turn goes after it
+    return this.up ? this.subscribeNow(key) : this.whenUp().then(() => this.subscribeNow(key));
+  }
+
+  private subscribeNow(key: string): Promise<void> {
+    const nc = this.nc as NatsConnection;
+    const base = patternBase(key);
+    const start = this.subject.length;
+    const sub = nc.subscribe(base === undefined ? this.subject + key : `${this.subject}${base}.>`, {
+      callback: (error, msg) => {
+        if (error === null) this.hooks.message(key, msg.subject.slice(start), msg.data);
+      },
     });
+    this.subs.get(key)?.unsubscribe();
+    this.subs.set(key, sub);
+    return nc.flush();
   }
 
   unsubscribe(key: string): void {

@@ -55,11 +55,10 @@ class RedisDriver implements BusDriver {
   }
 
   subscribe(key: string): Promise<void> {
-    return this.whenUp().then(async () => {
-      const base = patternBase(key);
-      if (base === undefined) await this.sub.subscribe(this.channel + key);
-      else await this.sub.psubscribe(`${this.channel}${base}.*`);
-    });
+    const base = patternBase(key);
+    const send = () => (base === undefined ? this.sub.subscribe(this.channel + key) : this.sub.psubscribe(`${this.channel}${base}.*`));
+    // sent at once when connected, so an unsubscribe later in the same turn goes after it
+    return (this.up ? send() : this.whenUp().then(send)).then(() => undefined);
   }
 
   unsubscribe(key: string): void {
