@@ -23,6 +23,8 @@ Options:
   --ticks <n>            run exactly n ticks, then shut down and exit
   --features <list>      protocols to install, from tcp,http,ws (default: all)
   --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
+  --bus <url>            join the bus between processes: redis://host:port or nats://host:port
+  --public-address <text> what room_find answers for this process's rooms (with --bus)
   -h, --help             show this help
 
 Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
@@ -39,6 +41,8 @@ const OPTIONS = {
   ticks: { type: "string" },
   features: { type: "string" },
   inspect: { type: "string" },
+  bus: { type: "string" },
+  "public-address": { type: "string" },
 } as const;
 
 /** Runs `tickwire run`; returns the exit code. */
@@ -50,7 +54,9 @@ export const runCommand = command("run", HELP, OPTIONS, async ({ values, positio
   const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
   const features = parseFeatures(values.features);
   const inspect = values.inspect === undefined ? undefined : { port: portNumber("--inspect", values.inspect), title: positionals[0] };
-  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect });
+  if (values["public-address"] !== undefined && values.bus === undefined) throw new UsageError("--public-address needs --bus");
+  const bus = values.bus === undefined ? undefined : { url: values.bus, publicAddress: values["public-address"] };
+  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect, bus });
   engine.installNetwork(features);
   await engine.mountScripts(positionals[0] as string);
   if (values.assets !== undefined) await engine.mountAssets(values.assets);

@@ -8,6 +8,7 @@
  * `index.ts` for Node); everything here is platform-neutral.
  */
 import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
+import type { BusOptions } from "../bus/options.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, RUNTIME_ROLES, type RuntimeRole } from "./modules.js";
@@ -31,6 +32,8 @@ export interface EngineConfig {
   scriptHosts?: readonly ScriptHost[];
   /** Receives a script's scene or mode change request (Epitaph's `sys.warp`); without it such a request is a script error. */
   onWarp?: (target: string) => void;
+  /** The bus between processes (SPEC 13), used by `installNetwork` unless its options name another. */
+  bus?: BusOptions;
 }
 
 /** What an engine needs from the platform it runs on. */
@@ -77,6 +80,7 @@ export class EngineBase {
   private readonly loop: FixedStepLoop;
   private readonly hosts: readonly ScriptHost[];
   private readonly onWarp: ((target: string) => void) | undefined;
+  private readonly bus: BusOptions | undefined;
   private runtime: NetRuntime | undefined;
   private scriptsMounted = false;
   private compiled: CompiledScript | undefined;
@@ -104,6 +108,7 @@ export class EngineBase {
     this.tickRate = tickRate;
     this.hosts = config.scriptHosts ?? platform.scriptHosts;
     this.onWarp = config.onWarp;
+    this.bus = config.bus;
     this.logger = new Logger(this.role, config.output ?? consoleSink);
     this.reporter = new ErrorReporter(this.logger, () => performance.now());
     this.loop = new FixedStepLoop(1000 / tickRate, () => this.tickOnce());
@@ -127,7 +132,7 @@ export class EngineBase {
   installNetwork(features?: Features, options?: Omit<RuntimeOptions, "features">): NetRuntime {
     this.beforeStart("installNetwork");
     if (this.runtime !== undefined) throw new Error("installNetwork() was already called on this engine");
-    const runtime = this.platform.createRuntime({ ...options, features });
+    const runtime = this.platform.createRuntime({ ...options, bus: options?.bus ?? this.bus, features });
     this.runtime = runtime;
     this.modules.install("net", runtime.net);
     this.modules.install("network", runtime.network);
