@@ -4,7 +4,7 @@
  * distinct topic), the publishes of the current turn (sent together when the
  * script yields), this node's open rooms and the directory requests. It turns
  * what the driver reports into handles' events and the runtime's `node_up` /
- * `node_down`; it never imports a driver itself (the platform loads one).
+ * `node_down`; it never imports a driver itself (its backend loads one).
  */
 import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
@@ -139,12 +139,11 @@ export class Bus {
     );
   }
 
-  /** Gives up the lease and rooms and closes the broker connection (after the handles have ended). */
-  async close(): Promise<void> {
+  /** Sends what this turn published and stops; the backend's shutdown then closes the driver (lease and rooms given up). */
+  close(): void {
     this.closed = true;
     clearTimeout(this.overflowCheck);
     this.flush();
-    await this.driver?.close();
   }
 
   /** Sends the turn's publishes together. */

@@ -5,7 +5,8 @@
  * (`bus.ts`) owns everything scripts see. A driver only reports (`hooks`)
  * and never touches handles or the event queue.
  */
-import type { BusSettings } from "./options.js";
+import type { Backend } from "../core/protocol.js";
+import { busSettings, type BusOptions, type BusSettings } from "./options.js";
 
 /** One room in the directory, as `room_found` and `room_list` hand it to scripts. */
 export interface RoomRecord {
@@ -62,10 +63,23 @@ export interface RoomQuery {
 /** Makes a driver; it starts connecting at once. */
 export type DriverFactory = (settings: BusSettings, hooks: DriverHooks) => BusDriver;
 
-/** Loads the driver for the settings' scheme (only that driver's package is imported). */
-export async function loadDriver(settings: BusSettings): Promise<DriverFactory> {
-  if (settings.scheme === "redis") return (await import("./redis-driver.js")).createRedisDriver;
-  return (await import("./nats-driver.js")).createNatsDriver;
+/** The bus's backend: the loaded driver's factory; shutting it down closes every driver it made. */
+export interface BusBackend extends Backend {
+  createDriver: DriverFactory;
+}
+
+/** Loads the driver for the options' URL scheme (only that driver's package is imported). */
+export async function loadBusBackend(options: BusOptions): Promise<BusBackend> {
+  const factory = busSettings(options).scheme === "redis" ? (await import("./redis-driver.js")).createRedisDriver : (await import("./nats-driver.js")).createNatsDriver;
+  const drivers: BusDriver[] = [];
+  return {
+    createDriver(settings, hooks) {
+      const driver = factory(settings, hooks);
+      drivers.push(driver);
+      return driver;
+    },
+    shutdown: () => Promise.all(drivers.splice(0).map((driver) => driver.close())).then(() => undefined),
+  };
 }
 
 /** True when a record answers a query. */

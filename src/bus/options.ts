@@ -38,20 +38,25 @@ export interface BusSettings {
 
 const KEYS = ["url", "prefix", "nodeId", "publicAddress", "leaseMs", "requestMs"];
 
-/** The bus settings for `features.bus` and `bus`, undefined when the bus is off; throws a setup error when they disagree or are malformed. */
-export function resolveBus(enabled: boolean | undefined, options: BusOptions | undefined): BusSettings | undefined {
-  if (enabled === false) {
-    if (options !== undefined) throw new Error("bus options were given but features.bus is false");
-    return undefined;
-  }
-  if (options === undefined) {
-    if (enabled === true) throw new Error("features.bus needs bus: { url } with a redis:// or nats:// URL");
-    return undefined;
-  }
-  if (typeof options !== "object" || options === null) throw new Error("bus must be an object such as { url: \"redis://127.0.0.1:6379\" }");
-  for (const key of Object.keys(options)) {
+/** Checks the host program's `bus` options: returns them, or throws naming what is wrong. */
+export function checkBusOptions(given: unknown): BusOptions {
+  if (typeof given !== "object" || given === null) throw new Error('bus must be an object such as { url: "redis://127.0.0.1:6379" }');
+  for (const key of Object.keys(given)) {
     if (!KEYS.includes(key)) throw new Error(`bus: unknown option "${key}" (known: ${KEYS.join(", ")})`);
   }
+  busSettings(given as BusOptions);
+  return given as BusOptions;
+}
+
+/** Whether the bus is on: `bus: { url }` turns it on; throws when `features.bus` and the options disagree. */
+export function busEnabled(flag: boolean | undefined, options: BusOptions | undefined): boolean {
+  if (flag === false && options !== undefined) throw new Error("bus options were given but features.bus is false");
+  if (flag === true && options === undefined) throw new Error("features.bus needs bus: { url } with a redis:// or nats:// URL");
+  return options !== undefined;
+}
+
+/** Checked bus options with every default filled in (a fresh random node id unless one is given). */
+export function busSettings(options: BusOptions): BusSettings {
   return {
     ...parseBusUrl(options.url),
     prefix: text(options.prefix, "prefix", "tickwire", true),

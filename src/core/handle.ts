@@ -7,8 +7,8 @@
 import type { Deque } from "./deque.js";
 import type { NetEventType } from "./events.js";
 
-/** What a handle stands for. Connections and listeners are long-lived; `http` is a one-shot request. */
-export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" | "socket" | "bus_sub" | "bus_room" | "bus_request" | "runtime";
+/** What a handle stands for ("tcp", "ws_listener", "http", ...): each protocol's descriptor lists the kinds it opens. */
+export type HandleKind = string;
 
 /** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
 export type Payload = string | Uint8Array | number;

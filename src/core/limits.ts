@@ -38,10 +38,6 @@ export interface Limits {
   downloadBytesPerSecond: number;
   /** WebSocket ping interval; a peer that misses a whole interval ends in error. 0 turns pings off. */
   wsPingIntervalMs: number;
-  /** Largest bus message payload published or delivered (SPEC 13). */
-  busMessageBytes: number;
-  /** Undelivered messages one bus subscription holds before the excess is dropped and counted. */
-  busQueueMessages: number;
 }
 
 /** The defaults, documented in the README. */
@@ -62,15 +58,16 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   uploadBytesPerSecond: 0,
   downloadBytesPerSecond: 0,
   wsPingIntervalMs: 20_000,
-  busMessageBytes: 64 * 1024,
-  busQueueMessages: 10_000,
 });
 
-/** Merges a script's partial limits over the defaults, ignoring values that are not non-negative numbers. */
-export function resolveLimits(given: unknown): Limits {
-  const limits: Limits = { ...DEFAULT_LIMITS };
+/** The limits of a runtime: the core's, and those its protocols declare, by name. */
+export type RuntimeLimits = Limits & Readonly<Record<string, number>>;
+
+/** Merges the host program's partial limits over `defaults`, ignoring values that are not non-negative numbers. */
+export function resolveLimits(given: unknown, defaults: RuntimeLimits = DEFAULT_LIMITS): RuntimeLimits {
+  const limits: Limits & Record<string, number> = { ...defaults };
   if (typeof given !== "object" || given === null) return limits;
-  for (const key of Object.keys(limits) as (keyof Limits)[]) {
+  for (const key of Object.keys(limits)) {
     const value = (given as Record<string, unknown>)[key];
     if (typeof value === "number" && value >= 0 && !Number.isNaN(value)) limits[key] = value;
   }

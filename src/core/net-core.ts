@@ -10,17 +10,14 @@ import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type EventExtra, type HandleKind, type Payload, type Transport } from "./handle.js";
-import type { Limits } from "./limits.js";
+import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./stats.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
-/** The connection kinds, each with the quota it counts against besides `maxConnections`. */
-const CONNECTION_QUOTA: Partial<Record<HandleKind, "maxTcpConnections" | "maxWebSockets">> = {
-  tcp: "maxTcpConnections",
-  socket: "maxTcpConnections",
-  ws: "maxWebSockets",
-};
+
+/** The connection kinds of a runtime's protocols, each with the limit it counts against besides `maxConnections`. */
+export type ConnectionQuotas = ReadonlyMap<HandleKind, string>;
 
 /** The handle table, event queue and send batching of one runtime. */
 export class NetCore {
@@ -32,7 +29,7 @@ export class NetCore {
   private nextId = 1;
   private dirty: Handle[] = [];
   private openConnections = 0;
-  private readonly openByQuota = { maxTcpConnections: 0, maxWebSockets: 0 };
+  private readonly openByQuota = new Map<string, number>();
   /** Handle 0: the runtime itself, for events about it such as `node_up`. */
   private readonly runtimeHandle = new Handle(0, "runtime", "connected", false);
   /** The runtime's upload and download budgets. */
@@ -42,7 +39,10 @@ export class NetCore {
   /** Traffic totals for `runtime.stats()`. */
   readonly counters = new StatsCounters();
 
-  constructor(readonly limits: Limits) {
+  constructor(
+    readonly limits: RuntimeLimits,
+    private readonly quotas: ConnectionQuotas = new Map(),
+  ) {
     this.compactAt = 4 * limits.retainedHandles + 1024;
     this.bandwidth = new Bandwidth(limits);
   }
@@ -57,8 +57,8 @@ export class NetCore {
 
   /** True when another connection of `kind` would pass `maxConnections` or its kind's quota. */
   atConnectionLimit(kind: HandleKind): boolean {
-    const quota = CONNECTION_QUOTA[kind];
-    if (quota !== undefined && this.openByQuota[quota] >= this.limits[quota]) return true;
+    const quota = this.quotas.get(kind);
+    if (quota !== undefined && (this.openByQuota.get(quota) ?? 0) >= this.limits[quota]) return true;
     return this.openConnections >= this.limits.maxConnections;
   }
 
@@ -98,6 +98,12 @@ export class NetCore {
   /** Queues an event about the runtime itself (handle 0), such as another bus node coming up. */
   notify(type: "node_up" | "node_down", data: string): void {
     if (!this.closed) this.pushEvent(new QueuedEvent(type, this.runtimeHandle, data, 0));
+  }
+
+  /** A listener's socket is bound: "opening" becomes "listening", with no event (the status says it). */
+  bound(handle: Handle): void {
+    if (handle.finished || handle.released) return;
+    handle.status = "listening";
   }
 
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
@@ -289,10 +295,10 @@ export class NetCore {
   }
 
   private countConnection(kind: HandleKind, change: 1 | -1): void {
-    const quota = CONNECTION_QUOTA[kind];
+    const quota = this.quotas.get(kind);
     if (quota === undefined) return;
     this.openConnections += change;
-    this.openByQuota[quota] += change;
+    this.openByQuota.set(quota, (this.openByQuota.get(quota) ?? 0) + change);
   }
 
   private pushEvent(event: QueuedEvent): void {

@@ -7,10 +7,10 @@
 import { toBytes } from "../core/args.js";
 import { ERR } from "../core/errors.js";
 import type { NetCore } from "../core/net-core.js";
-import { BUS_ERR, type Bus, type BusStatus } from "../bus/bus.js";
-import { payloadBytes } from "../bus/envelope.js";
-import { isName, isSubscription, isTopic } from "../bus/topic.js";
-import { failedHandle, handleOf } from "./start.js";
+import { failedHandle, handleOf } from "../core/start.js";
+import { BUS_ERR, type Bus, type BusStatus } from "./bus.js";
+import { payloadBytes } from "./envelope.js";
+import { isName, isSubscription, isTopic } from "./topic.js";
 
 /** The bus part of `net`, present only with `features.bus`. */
 export interface NetBus {
