@@ -22,6 +22,8 @@ export class Session {
   players: PlayerView[] = [];
   coins: [number, number][] = [];
   readonly roundTrips: number[] = [];
+  /** How often the connection was found again through the front door. */
+  rejoins = 0;
   link: Link<ServerMessage, ClientMessage> | undefined;
   private request = 0;
   private retryAt = 0;
@@ -51,6 +53,7 @@ export class Session {
       if (event.type === "data" || event.type === "message") link.receive(event.data).forEach((m) => this.onMessage(m));
       if (event.type === "closed" || event.type === "error") {
         log.warn("disconnected", event.type === "error" ? event.data : "");
+        if (this.launch.rejoin === true) return this.rejoin();
         return this.onEnd(event.type === "error" ? event.data : "the server closed the connection");
       }
     }
@@ -64,6 +67,15 @@ export class Session {
   /** Closes the connection. */
   close(): void {
     this.link?.close();
+  }
+
+  /** Forgets the lost server and asks the front door again. */
+  private rejoin(): void {
+    this.link?.close();
+    this.link = undefined;
+    this.me = 0;
+    this.rejoins++;
+    this.retryAt = this.ticks + RETRY_TICKS;
   }
 
   private discover(): void {
@@ -96,6 +108,7 @@ export class Session {
     } else if (message.t === "pong") {
       this.roundTrips.push(performance.now() - message.at);
     } else if (message.t === "bye") {
+      if (this.launch.rejoin === true) return this.rejoin();
       this.onEnd("the server stopped");
     }
   }

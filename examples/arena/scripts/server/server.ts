@@ -8,6 +8,7 @@ import type { ServerLaunch, ServerStatus } from "../launch";
 import { Link, noTraffic, type Traffic } from "../shared/link";
 import type { ClientMessage, ServerMessage } from "../shared/protocol";
 import { loadRules, type Rules } from "../shared/rules";
+import { clusterEvent, clusterStatus, clusterTick, joinCluster } from "./cluster";
 import { World } from "./world";
 
 const net = access("net");
@@ -36,12 +37,14 @@ export function init(): void {
   world = new World(rules);
   tcpListener = net.tcp_listen(launch.tcp_port, "127.0.0.1");
   wsListener = net.ws_listen(launch.ws_port, "127.0.0.1");
+  joinCluster();
 }
 
 /** One server tick: events in, world step, state out. */
 export function tick(dt: number): void {
   ticks++;
   for (let event = net.poll_event(); event !== undefined; event = net.poll_event()) {
+    if (clusterEvent(event)) continue;
     if (event.type === "accepted") {
       const transport = event.handle === tcpListener ? "tcp" : "ws";
       seats.set(event.data, { link: new Link(event.data, transport), name: "", id: 0 });
@@ -54,6 +57,7 @@ export function tick(dt: number): void {
     }
   }
   world.step(dt);
+  clusterTick(world.view().players.length);
   const state: ServerMessage = { t: "state", tick: ticks, ...world.view() };
   for (const seat of seats.values()) if (seat.id !== 0) seat.link.send(state);
   if (ticks % rules.statusEveryTicks === 0) launch.publish(status());
@@ -102,6 +106,7 @@ function status(): ServerStatus {
     ws_port: net.local_port(wsListener) ?? 0,
     players: world.view().players.map(({ name, score, x, y }) => ({ name, score, x, y })),
     players_seen: playersSeen,
+    cluster: clusterStatus(),
     ...traffic,
   };
 }
