@@ -3,6 +3,7 @@
  * one file in this folder exporting a `BenchCase`, and one line here.
  */
 import type { BenchCase } from "../lib/case.js";
+import { busLatency, busLatencyNats, busSmallNaive, busSmallNaiveNats } from "./bus.js";
 import { connMemory10k } from "./conn-memory.js";
 import { epitaphVsTs } from "./epitaph-vs-ts.js";
 import { httpC1, httpC50 } from "./http-get.js";
@@ -25,4 +26,8 @@ export const CASES: BenchCase[] = [
   pollIdle10k,
   connMemory10k,
   epitaphVsTs,
+  busSmallNaive,
+  busSmallNaiveNats,
+  busLatency,
+  busLatencyNats,
 ];

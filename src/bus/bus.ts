@@ -92,11 +92,13 @@ export class Bus {
   }
 
   /** Queues a publish for this turn's one pipeline or write; true or an error text. */
-  publish(topic: string, data: string | Uint8Array, bytes: number): true | string {
+  publish(topic: string, data: string | Uint8Array): true | string {
     if (this.status !== "connected" || this.driver === undefined) return ERR.notConnected;
+    const payload = encodeEnvelope(this.settings.nodeId, data);
+    const bytes = payload.length - 2 - this.settings.nodeId.length;
     if (bytes > this.core.limits.busMessageBytes) return ERR.messageTooLarge;
     if (this.batchBytes + this.driver.pendingBytes() + bytes > this.core.limits.sendBufferBytes) return ERR.sendBufferFull;
-    if (this.batch.push({ topic, payload: encodeEnvelope(this.settings.nodeId, data) }) === 1) queueMicrotask(this.flush);
+    if (this.batch.push({ topic, payload }) === 1) queueMicrotask(this.flush);
     this.batchBytes += bytes;
     this.core.counters.bytesOut += bytes;
     return true;

@@ -65,7 +65,7 @@ export function netBus(core: NetCore, bus: Bus): NetBus {
       if (!isTopic(topic)) return BUS_ERR.invalidTopic;
       const payload = typeof data === "string" ? data : toBytes(data);
       if (payload === undefined) return ERR.invalidData;
-      return bus.publish(topic, payload, payloadBytes(payload));
+      return bus.publish(topic, payload);
     },
     room_open(name, meta, address) {
       const copy = jsonCopy(meta, core.limits.busMessageBytes);

@@ -15,6 +15,14 @@ import { NodeSet } from "./nodes.js";
 import type { BusSettings } from "./options.js";
 import { patternBase } from "./topic.js";
 
+/** Publishes ARGV's (channel, message) pairs in order: a turn's publishes in one command. */
+const PUBLISH_BATCH = "for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) end return 0";
+
+/** The commands `defineCommand` adds. */
+interface BatchCommands {
+  publishBatch(...args: (string | Buffer)[]): Promise<unknown>;
+}
+
 /** The bus over one Redis server. */
 class RedisDriver implements BusDriver {
   private readonly cmd: Redis;
@@ -41,6 +49,7 @@ class RedisDriver implements BusDriver {
     const url = settings.url.href;
     this.cmd = new Redis(url, options);
     this.sub = new Redis(url, options);
+    this.cmd.defineCommand("publishBatch", { numberOfKeys: 0, lua: PUBLISH_BATCH });
     this.channel = `${settings.prefix}:m:`;
     this.nodes = new NodeSet(settings.nodeId, settings.leaseMs, hooks.node);
     for (const client of [this.cmd, this.sub]) {
@@ -69,11 +78,14 @@ class RedisDriver implements BusDriver {
   }
 
   publish(batch: Outgoing[], bytes: number): void {
-    const pipeline = this.cmd.pipeline();
-    for (const message of batch) pipeline.publish(this.channel + message.topic, Buffer.from(message.payload));
     this.pending += bytes;
     const settle = () => void (this.pending -= bytes);
-    pipeline.exec().then(settle, settle);
+    const wire = (message: Outgoing) => [this.channel + message.topic, Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.length)] as const;
+    if (batch.length === 1) return void this.cmd.publish(...wire(batch[0])).then(settle, settle);
+    // one command for the whole turn: a script that publishes each (channel, message) pair in order
+    const args: (string | Buffer)[] = [];
+    for (const message of batch) args.push(...wire(message));
+    (this.cmd as unknown as BatchCommands).publishBatch(...args).then(settle, settle);
   }
 
   pendingBytes(): number {
