@@ -58,7 +58,8 @@ export const runCommand = command("run", HELP, OPTIONS, async ({ values, positio
   if (values["public-address"] !== undefined && values.bus === undefined) throw new UsageError("--public-address needs --bus");
   const bus = values.bus === undefined ? undefined : { url: values.bus, publicAddress: values["public-address"] };
   const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect, bus });
-  engine.installNetwork(features);
+  // --bus turns the bus on whatever --features names
+  engine.installNetwork(features && bus ? { ...features, bus: true } : features);
   await engine.mountScripts(positionals[0] as string);
   if (values.assets !== undefined) await engine.mountAssets(values.assets);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void engine.stop());

@@ -1,7 +1,8 @@
 /**
  * `tickwire run --bus <url> --public-address <text>`, once per driver: a
  * server process opens a room under its public address, and a second
- * process finds it with room_find; `--public-address` without `--bus` is a
+ * process (with `--features` naming fewer protocols: `--bus` still turns the
+ * bus on) finds it with room_find; `--public-address` without `--bus` is a
  * usage error.
  */
 import assert from "node:assert/strict";
@@ -30,7 +31,7 @@ eachBroker("tickwire run --bus", (broker) => {
     const server = startCli(["run", tree, "--role", "server", "--bus", broker().url, "--public-address", "ws://10.0.0.5:7001"]);
     after(() => server.stop("SIGKILL"));
     await server.line(/room open/);
-    const client = await cli(["run", tree, "--role", "client", "--bus", broker().url, "--ticks", "1200"]);
+    const client = await cli(["run", tree, "--role", "client", "--bus", broker().url, "--features", "tcp", "--ticks", "1200"]);
     assert.equal(client.code, 0, client.stderr);
     assert.match(client.stdout, /found lobby@\S+ at ws:\/\/10\.0\.0\.5:7001/);
   });
