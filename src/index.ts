@@ -20,7 +20,7 @@ const NODE_OFFERS: Offers = {
   tcp: { byDefault: true, load: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)) },
   http: { byDefault: true, load: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)) },
   ws: { byDefault: true, load: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)) },
-  bus: { byDefault: false, load: (settings) => import("./bus/driver.js").then((mod) => mod.loadBusBackend(settings.options.bus as BusOptions)) },
+  bus: { byDefault: false, load: (settings) => import("./bus/load.js").then((mod) => mod.loadBusBackend(settings.options.bus as BusOptions)) },
 };
 
 /** Creates a runtime: every handle, one event queue, and the `net` and `network` modules, on Node. */

@@ -6,7 +6,7 @@
  * and never touches handles or the event queue.
  */
 import type { Backend } from "../core/protocol.js";
-import { busSettings, type BusOptions, type BusSettings } from "./options.js";
+import type { BusSettings } from "./options.js";
 
 /** One room in the directory, as `room_found` and `room_list` hand it to scripts. */
 export interface RoomRecord {
@@ -66,20 +66,6 @@ export type DriverFactory = (settings: BusSettings, hooks: DriverHooks) => BusDr
 /** The bus's backend: the loaded driver's factory; shutting it down closes every driver it made. */
 export interface BusBackend extends Backend {
   createDriver: DriverFactory;
-}
-
-/** Loads the driver for the options' URL scheme (only that driver's package is imported). */
-export async function loadBusBackend(options: BusOptions): Promise<BusBackend> {
-  const factory = busSettings(options).scheme === "redis" ? (await import("./redis-driver.js")).createRedisDriver : (await import("./nats-driver.js")).createNatsDriver;
-  const drivers: BusDriver[] = [];
-  return {
-    createDriver(settings, hooks) {
-      const driver = factory(settings, hooks);
-      drivers.push(driver);
-      return driver;
-    },
-    shutdown: () => Promise.all(drivers.splice(0).map((driver) => driver.close())).then(() => undefined),
-  };
 }
 
 /** True when a record answers a query. */
