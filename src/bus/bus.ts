@@ -43,7 +43,7 @@ export class Bus {
   private driver: BusDriver | undefined;
   private readonly ready: Promise<BusDriver>;
   private readonly topics = new Map<string, Topic>();
-  private readonly rooms = new Map<string, { handle: Handle; record: RoomRecord }>();
+  private readonly rooms = new Map<string, RoomRecord>();
   private batch: Outgoing[] = [];
   private batchBytes = 0;
   private overflowCheck: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +60,7 @@ export class Bus {
         connection: (up) => this.connection(up),
         message: (key, topic, payload) => this.message(key, topic, payload),
         node: (id, up) => core.notify(up ? "node_up" : "node_down", id),
-        rooms: () => [...this.rooms.values()].map((room) => room.record),
+        rooms: () => [...this.rooms.values()],
       }));
     });
     this.ready.catch(() => (this.status = "error"));
@@ -109,7 +109,7 @@ export class Bus {
     const room = `${name}@${this.settings.nodeId}`;
     if (this.rooms.has(room)) return this.core.end(handle, "error", "error", BUS_ERR.roomOpen);
     const record: RoomRecord = { room, node: this.settings.nodeId, address, meta };
-    this.rooms.set(room, { handle, record });
+    this.rooms.set(room, record);
     handle.info = room;
     this.core.attach(handle, { close: () => this.closeRoom(room), shutdown: async () => undefined });
     this.whenDriver((driver) => driver.putRoom(record)).then(
@@ -122,8 +122,9 @@ export class Bus {
   setMeta(handle: Handle, meta: unknown): void {
     const room = this.rooms.get(handle.info as string);
     if (room === undefined) return;
-    room.record = { ...room.record, meta };
-    this.driver?.putRoom(room.record).catch(() => undefined);
+    const record = { ...room, meta };
+    this.rooms.set(room.room, record);
+    this.driver?.putRoom(record).catch(() => undefined);
   }
 
   /** Answers a directory request on `handle`: `room_found` with one room (`pick`) or `room_list` with all. */
