@@ -1,6 +1,6 @@
 /**
  * The package entry on Node: `createNetRuntime` with the Node backends
- * (`node:net`, undici, ws), each imported only when its feature is enabled
+ * (`node:net`, undici, ws, `node:dgram`), each imported only when its feature is enabled
  * and first used.
  */
 import { buildRuntime, type NetRuntime, type PlatformLoaders, type RuntimeOptions } from "./api/runtime.js";
@@ -13,6 +13,7 @@ const nodePlatform: PlatformLoaders = {
   tcp: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)),
   http: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)),
   ws: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)),
+  udp: (settings) => import("./udp/node-udp.js").then((mod) => mod.createNodeUdp(settings)),
 };
 
 /** Creates a runtime: every handle, one event queue, and the `net` and `network` modules, on Node. */

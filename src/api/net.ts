@@ -8,6 +8,7 @@ import type { NetCore } from "../core/net-core.js";
 import type { HttpClient } from "../http/client.js";
 import { netHttp, type NetHttp } from "./net-http.js";
 import { netTcp, type NetTcp } from "./net-tcp.js";
+import { netUdp, type NetUdp } from "./net-udp.js";
 import { netWs, type NetWs } from "./net-ws.js";
 import type { Backends, Platform } from "./platform.js";
 import { guard } from "./start.js";
@@ -27,12 +28,13 @@ export interface NetShared {
 }
 
 /** The `net` module; the functions of disabled protocols are absent at run time. */
-export type Net = NetShared & NetTcp & NetHttp & NetWs;
+export type Net = NetShared & NetTcp & NetHttp & NetWs & NetUdp;
 
 const FALLBACKS: Record<string, unknown> = {
   tcp_send: "error",
   ws_send: "error",
   ws_send_binary: "error",
+  udp_send: "error",
 };
 
 /** Builds `net` over one core, with the functions of each loaded-on-demand backend. */
@@ -52,6 +54,7 @@ export function createNet(core: NetCore, backends: Backends, http: HttpClient | 
     ...(backends.tcp && netTcp(core, backends.tcp, platform)),
     ...(http && netHttp(core, http)),
     ...(backends.ws && netWs(core, backends.ws, platform)),
+    ...(backends.udp && netUdp(core, backends.udp, platform)),
   };
   const net: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(functions)) {

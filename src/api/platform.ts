@@ -6,6 +6,7 @@
 import type { Lazy } from "../core/lazy.js";
 import type { HttpBackend } from "../http/backend.js";
 import type { TcpBackend } from "../tcp/backend.js";
+import type { UdpBackend } from "../udp/backend.js";
 import type { WsBackend } from "../ws/backend.js";
 
 /** The protocol backends of one runtime; a missing one is a disabled feature. */
@@ -13,6 +14,7 @@ export interface Backends {
   tcp?: Lazy<TcpBackend>;
   http?: Lazy<HttpBackend>;
   ws?: Lazy<WsBackend>;
+  udp?: Lazy<UdpBackend>;
 }
 
 /** Platform services the API layer needs. */

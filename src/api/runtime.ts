@@ -11,6 +11,7 @@ import type { HttpBackend } from "../http/backend.js";
 import { HttpClient } from "../http/client.js";
 import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
 import type { TcpBackend } from "../tcp/backend.js";
+import type { UdpBackend } from "../udp/backend.js";
 import type { WsBackend } from "../ws/backend.js";
 import { createNet, type Net } from "./net.js";
 import { createNetwork, type NetworkModule } from "./network.js";
@@ -21,6 +22,7 @@ export interface Features {
   tcp?: boolean;
   http?: boolean;
   ws?: boolean;
+  udp?: boolean;
 }
 
 /** Options of `createNetRuntime`. */
@@ -49,6 +51,7 @@ export interface PlatformLoaders extends Platform {
   tcp?: (settings: BackendSettings) => Promise<TcpBackend>;
   http?: (settings: BackendSettings) => Promise<HttpBackend>;
   ws?: (settings: BackendSettings) => Promise<WsBackend>;
+  udp?: (settings: BackendSettings) => Promise<UdpBackend>;
 }
 
 /** A runtime: every handle, the event queue, and the script-facing modules. */
@@ -86,6 +89,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
     tcp: lazy(features.tcp, platform.tcp),
     http: lazy(features.http, platform.http),
     ws: lazy(features.ws, platform.ws),
+    udp: lazy(features.udp, platform.udp),
   };
   const http = backends.http && new HttpClient(backends.http, limits, core.bandwidth);
   const net = createNet(core, backends, http, platform);
@@ -103,7 +107,7 @@ export function buildRuntime(options: RuntimeOptions | undefined, platform: Plat
       closing ??= (async () => {
         const handlesEnded = core.shutdown();
         http?.close();
-        const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded];
+        const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded, backends.udp?.loaded];
         await Promise.all([handlesEnded, ...loaded.map((backend) => backend?.shutdown())]);
       })();
       return closing;

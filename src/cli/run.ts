@@ -21,7 +21,7 @@ Options:
   --assets <dir or .pak> mount an asset tree for assets.read_text() and friends
   --tick-rate <n>        ticks per second (default 60)
   --ticks <n>            run exactly n ticks, then shut down and exit
-  --features <list>      protocols to install, from tcp,http,ws (default: all)
+  --features <list>      protocols to install, from tcp,http,ws,udp (default: all)
   --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
   -h, --help             show this help
 
@@ -29,7 +29,7 @@ Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
 before the process exits.
 `;
 
-const FEATURES = ["tcp", "http", "ws"] as const;
+const FEATURES = ["tcp", "http", "ws", "udp"] as const;
 
 const OPTIONS = {
   role: { type: "string" },
@@ -66,7 +66,7 @@ function parseFeatures(list: string | undefined): Features | undefined {
   const names = list.split(",").map((name) => name.trim()).filter((name) => name !== "");
   const unknown = names.filter((name) => !(FEATURES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new UsageError(`--features: unknown feature ${unknown.join(", ")} (known: ${FEATURES.join(", ")})`);
-  return { tcp: names.includes("tcp"), http: names.includes("http"), ws: names.includes("ws") };
+  return Object.fromEntries(FEATURES.map((name) => [name, names.includes(name)])) as Features;
 }
 
 function positiveNumber(option: string, text: string): number {

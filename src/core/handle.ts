@@ -8,10 +8,23 @@ import type { Deque } from "./deque.js";
 import type { NetEventType } from "./events.js";
 
 /** What a handle stands for. Connections and listeners are long-lived; `http` is a one-shot request. */
-export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" | "socket";
+export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" | "socket" | "udp";
 
-/** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
-export type Payload = string | Uint8Array | number;
+/** A received datagram: its text or bytes and the sender as "ip:port". */
+export interface Datagram {
+  data: string | Uint8Array;
+  from: string;
+}
+
+/** A datagram queued for sending: its bytes (or text) and where it goes. */
+export interface OutgoingDatagram {
+  data: string | Uint8Array;
+  host: string;
+  port: number;
+}
+
+/** One payload: TCP text, a WebSocket message, raw socket bytes, an accepted client's handle, or a datagram. */
+export type Payload = string | Uint8Array | number | Datagram | OutgoingDatagram;
 
 /** The protocol backend's side of a handle: the only way the core drives a socket. Listeners and requests leave out the stream methods. */
 export interface Transport {
@@ -31,6 +44,8 @@ export interface Transport {
   localPort?(): number | undefined;
   /** The peer as "ip:port", when connected. */
   remoteAddr?(): string | undefined;
+  /** Protocol-specific counts for stats and the inspector (datagrams sent, dropped, ...). */
+  counters?(): Record<string, number>;
 }
 
 /** A queued event; for payloads the same object also sits in its handle's inbox (exactly-once). */
@@ -46,12 +61,13 @@ export class QueuedEvent {
   ) {}
 }
 
-/** Bits of `Handle.flags`: five booleans in one field keep an idle handle small (10,000 connections). */
+/** Bits of `Handle.flags`: six booleans in one field keep an idle handle small (10,000 connections). */
 const FINISHED = 1;
 const RELEASED = 2;
 const READING_PAUSED = 4;
 const THROTTLED = 8;
 const PULL_ONLY = 16;
+const OVERFLOWING = 32;
 
 /** The core's record of one handle. */
 export class Handle {
@@ -119,6 +135,15 @@ export class Handle {
 
   set throttled(value: boolean) {
     this.setFlag(THROTTLED, value);
+  }
+
+  /** Payloads are being dropped for a full inbox; cleared when the script next takes one. */
+  get overflowing(): boolean {
+    return (this.flags & OVERFLOWING) !== 0;
+  }
+
+  set overflowing(value: boolean) {
+    this.setFlag(OVERFLOWING, value);
   }
 
   private setFlag(bit: number, value: boolean): void {

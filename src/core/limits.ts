@@ -20,7 +20,7 @@ export interface Limits {
   connectTimeoutMs: number;
   /** Redirects an HTTP request follows before failing. */
   maxRedirects: number;
-  /** Open TCP and WebSocket connections (outgoing and accepted) at once. */
+  /** Open TCP and WebSocket connections (outgoing and accepted) and UDP sockets at once. */
   maxConnections: number;
   /** Open TCP connections (`tcp_*` and `Network.Connect`, outgoing and accepted) at once, within `maxConnections`. */
   maxTcpConnections: number;
@@ -36,6 +36,10 @@ export interface Limits {
   uploadBytesPerSecond: number;
   /** Payload bytes per second the runtime may receive (TCP, WebSocket, HTTP bodies); 0 means no limit. */
   downloadBytesPerSecond: number;
+  /** Largest UDP datagram `udp_send` accepts (bytes of payload). */
+  udpMaxDatagramBytes: number;
+  /** Open UDP sockets at once, within `maxConnections`. */
+  maxUdpSockets: number;
   /** WebSocket ping interval; a peer that misses a whole interval ends in error. 0 turns pings off. */
   wsPingIntervalMs: number;
 }
@@ -58,6 +62,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   uploadBytesPerSecond: 0,
   downloadBytesPerSecond: 0,
   wsPingIntervalMs: 20_000,
+  udpMaxDatagramBytes: 65_507,
+  maxUdpSockets: 1024,
 });
 
 /** Merges a script's partial limits over the defaults, ignoring values that are not non-negative numbers. */

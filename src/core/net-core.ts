@@ -1,7 +1,7 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
+ * `deliver`, `emit`, `notify`, `overflow` and `end`; the script-facing APIs read through
  * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
  * imports nothing from Node (SPEC 2-4).
  */
@@ -9,18 +9,21 @@ import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
-import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
+import { Handle, QueuedEvent, type Datagram, type HandleKind, type Payload, type Transport } from "./handle.js";
 import type { Limits } from "./limits.js";
 import { StatsCounters } from "./stats.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
 /** The connection kinds, each with the quota it counts against besides `maxConnections`. */
-const CONNECTION_QUOTA: Partial<Record<HandleKind, "maxTcpConnections" | "maxWebSockets">> = {
+const CONNECTION_QUOTA: Partial<Record<HandleKind, "maxTcpConnections" | "maxWebSockets" | "maxUdpSockets">> = {
   tcp: "maxTcpConnections",
   socket: "maxTcpConnections",
   ws: "maxWebSockets",
+  udp: "maxUdpSockets",
 };
+/** Event types whose record carries a payload taken exactly once (by the event or the pull function). */
+const PAYLOAD_TYPES = new Set<string>(["data", "message", "accepted", "datagram"]);
 
 /** The handle table, event queue and send batching of one runtime. */
 export class NetCore {
@@ -32,7 +35,7 @@ export class NetCore {
   private nextId = 1;
   private dirty: Handle[] = [];
   private openConnections = 0;
-  private readonly openByQuota = { maxTcpConnections: 0, maxWebSockets: 0 };
+  private readonly openByQuota = { maxTcpConnections: 0, maxWebSockets: 0, maxUdpSockets: 0 };
   /** The runtime's upload and download budgets. */
   readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
@@ -93,8 +96,21 @@ export class NetCore {
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
   }
 
+  /** Queues a non-terminal event that carries no payload to take (such as "udp_dropped"); the status stays. */
+  notify(handle: Handle, type: "udp_dropped", data: string): void {
+    if (handle.finished || handle.released || handle.pullOnly) return;
+    this.pushEvent(new QueuedEvent(type, handle, data, 0));
+  }
+
+  /** Notes a payload dropped for a full inbox: the first drop of a burst queues `type`; the script's next take ends the burst. */
+  overflow(handle: Handle, type: "udp_dropped", data: string): void {
+    if (handle.overflowing) return;
+    handle.overflowing = true;
+    this.notify(handle, type, data);
+  }
+
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
-  deliver(handle: Handle, type: "data" | "message" | "accepted", data: Payload, bytes: number): void {
+  deliver(handle: Handle, type: "data" | "message" | "accepted" | "datagram", data: Payload, bytes: number): void {
     if (handle.finished || handle.released) {
       if (type === "accepted") this.discard(data as number);
       return;
@@ -161,9 +177,7 @@ export class NetCore {
       const event = this.queue.shift();
       if (event === undefined) return undefined;
       if (event.taken || event.handle.released) continue;
-      if (event.type === "data" || event.type === "message" || event.type === "accepted") {
-        this.take(event.handle);
-      }
+      if (PAYLOAD_TYPES.has(event.type)) this.take(event.handle);
       event.taken = true;
       return toRecord(event);
     }
@@ -174,6 +188,7 @@ export class NetCore {
     const event = handle.inbox?.shift();
     if (event === undefined) return undefined;
     event.taken = true;
+    handle.overflowing = false;
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
@@ -304,5 +319,9 @@ function toRecord(event: QueuedEvent): NetEvent {
     return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
   }
   if (event.data === undefined) return { type: event.type, handle } as NetEvent;
+  if (event.type === "datagram") {
+    const datagram = event.data as Datagram;
+    return { type: "datagram", handle, data: datagram.data, from: datagram.from };
+  }
   return { type: event.type, handle, data: event.data } as NetEvent;
 }

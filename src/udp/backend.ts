@@ -1,0 +1,18 @@
+/**
+ * What the script-facing APIs need from a UDP backend (SPEC 12): bound
+ * datagram sockets on core handles. Only Node has one: a browser cannot send
+ * raw datagrams.
+ */
+import type { Handle } from "../core/handle.js";
+import type { NetCore } from "../core/net-core.js";
+
+/** How received datagrams reach the script: decoded UTF-8 text, or bytes. */
+export type UdpReceiveMode = "text" | "bytes";
+
+/** Opens UDP sockets onto core handles. */
+export interface UdpBackend {
+  /** Binds `handle` to port (0 picks one) and host (every interface, IPv4 and IPv6, when undefined). */
+  open(core: NetCore, handle: Handle, port: number, host: string | undefined, mode: UdpReceiveMode): void;
+  /** Closes every socket the backend still holds and resolves once they are gone. */
+  shutdown(): Promise<void>;
+}
