@@ -93,7 +93,7 @@ export async function startPythonUdpEcho(host = "127.0.0.1"): Promise<Peer> {
     () => {
       const failed = peer.failure();
       if (failed !== undefined) throw failed;
-      return Number(/PORT (\d+)/.exec(peer.output())?.[1] ?? 0);
+      return Number(/PORT (\d+)/.exec(peer.output())?.[1] ?? 0) || undefined;
     },
     { timeoutMs: 15_000, what: "the Python udp echo to print its port" },
   );
