@@ -30,6 +30,13 @@ const MAX_LEARNED_PEERS = 1_024;
 
 type OwnedSocket = dgram.Socket & { [OWNER]?: UdpSocket };
 
+/** A datagram waiting to be sent in turn, with its destination's addresses once known. */
+interface Resolving {
+  datagram: OutgoingDatagram;
+  bytes: Uint8Array;
+  answer: Answer | undefined;
+}
+
 /** "::ffff:1.2.3.4" as "1.2.3.4"; any other address unchanged. */
 function unmapped(address: string): string {
   return MAPPED_V4.exec(address)?.[1] ?? address;
@@ -41,7 +48,8 @@ class UdpSocket implements Transport {
   private datagramsOut = 0;
   private droppedIn = 0;
   private droppedOut = 0;
-  /** Bytes of datagrams waiting for their name to resolve. */
+  /** Datagrams waiting for a name to resolve (theirs or an earlier one's), oldest first, and their bytes. */
+  private readonly resolving: Resolving[] = [];
   private resolvingBytes = 0;
   private readonly drops: DropReports;
   private readonly learnedPeers = new Set<string>();
@@ -98,19 +106,32 @@ class UdpSocket implements Transport {
     for (const chunk of chunks) this.sendOne(chunk as OutgoingDatagram);
   }
 
-  /** Sends one datagram: a literal at once, a name once resolved. */
+  /** Sends one datagram in turn: a literal at once, a name once resolved; none overtakes one still resolving. */
   private sendOne(datagram: OutgoingDatagram): void {
     const bytes = typeof datagram.data === "string" ? Buffer.from(datagram.data) : datagram.data;
-    if (isIP(datagram.host) !== 0) return this.sendTo({ addresses: [datagram.host] }, datagram.host, datagram.port, bytes, false);
+    const literal = isIP(datagram.host) !== 0;
+    if (literal && this.resolving.length === 0) return this.sendTo({ addresses: [datagram.host] }, datagram, bytes, false);
+    const entry: Resolving = { datagram, bytes, answer: literal ? { addresses: [datagram.host] } : undefined };
+    this.resolving.push(entry);
     this.resolvingBytes += bytes.length;
+    if (literal) return;
     this.backend.names.resolve(datagram.host, (answer) => {
-      this.resolvingBytes -= bytes.length;
-      if (!this.handle.finished) this.sendTo(answer, datagram.host, datagram.port, bytes, true);
+      entry.answer = answer;
+      this.sendResolved();
     });
   }
 
+  /** Sends the waiting datagrams whose names have resolved, oldest first, up to the first still resolving. */
+  private sendResolved(): void {
+    for (let head = this.resolving[0]; head?.answer !== undefined; head = this.resolving[0]) {
+      this.resolving.shift();
+      this.resolvingBytes -= head.bytes.length;
+      if (!this.handle.finished) this.sendTo(head.answer, head.datagram, head.bytes, isIP(head.datagram.host) === 0);
+    }
+  }
+
   /** Sends to the first of the answer's addresses the socket can reach and the policy allows. */
-  private sendTo(answer: Answer, host: string, port: number, bytes: Uint8Array, byName: boolean): void {
+  private sendTo(answer: Answer, { host, port }: OutgoingDatagram, bytes: Uint8Array, byName: boolean): void {
     if ("error" in answer) return this.dropOut(answer.error);
     const reachable = answer.addresses.filter((address) => this.canReach(address));
     if (reachable.length === 0) return this.dropOut(ERR.addressFamily);
