@@ -33,8 +33,12 @@ type OwnedSocket = dgram.Socket & { [OWNER]?: UdpSocket };
 /** A datagram waiting to be sent in turn, with its destination's addresses once known. */
 interface Resolving {
   datagram: OutgoingDatagram;
-  bytes: Uint8Array;
   answer: Answer | undefined;
+}
+
+/** The size of a datagram's payload in bytes. */
+function byteSize(data: string | Uint8Array): number {
+  return typeof data === "string" ? Buffer.byteLength(data) : data.length;
 }
 
 /** "::ffff:1.2.3.4" as "1.2.3.4"; any other address unchanged. */
@@ -108,13 +112,12 @@ class UdpSocket implements Transport {
 
   /** Sends one datagram in turn: a literal at once, a name once resolved; none overtakes one still resolving. */
   private sendOne(datagram: OutgoingDatagram): void {
-    const bytes = typeof datagram.data === "string" ? Buffer.from(datagram.data) : datagram.data;
-    const literal = isIP(datagram.host) !== 0;
-    if (literal && this.resolving.length === 0) return this.sendTo({ addresses: [datagram.host] }, datagram, bytes, false);
-    const entry: Resolving = { datagram, bytes, answer: literal ? { addresses: [datagram.host] } : undefined };
+    const family = isIP(datagram.host);
+    if (family !== 0 && this.resolving.length === 0) return this.sendToAddress(datagram, datagram.host, family, false);
+    const entry: Resolving = { datagram, answer: family !== 0 ? { addresses: [datagram.host] } : undefined };
     this.resolving.push(entry);
-    this.resolvingBytes += bytes.length;
-    if (literal) return;
+    this.resolvingBytes += byteSize(datagram.data);
+    if (family !== 0) return;
     this.backend.names.resolve(datagram.host, (answer) => {
       entry.answer = answer;
       this.sendResolved();
@@ -125,28 +128,37 @@ class UdpSocket implements Transport {
   private sendResolved(): void {
     for (let head = this.resolving[0]; head?.answer !== undefined; head = this.resolving[0]) {
       this.resolving.shift();
-      this.resolvingBytes -= head.bytes.length;
-      if (!this.handle.finished) this.sendTo(head.answer, head.datagram, head.bytes, isIP(head.datagram.host) === 0);
+      this.resolvingBytes -= byteSize(head.datagram.data);
+      if (!this.handle.finished) this.sendToAnswer(head.answer, head.datagram);
     }
   }
 
-  /** Sends to the first of the answer's addresses the socket can reach and the policy allows. */
-  private sendTo(answer: Answer, { host, port }: OutgoingDatagram, bytes: Uint8Array, byName: boolean): void {
+  /** Sends to the first of a lookup's addresses the socket can reach and the policy allows. */
+  private sendToAnswer(answer: Answer, datagram: OutgoingDatagram): void {
     if ("error" in answer) return this.dropOut(answer.error);
-    const reachable = answer.addresses.filter((address) => this.canReach(address));
-    if (reachable.length === 0) return this.dropOut(ERR.addressFamily);
+    const byName = isIP(datagram.host) === 0;
+    const reachable = answer.addresses.filter((address) => this.canReach(isIP(address)));
     const policy = this.backend.policy;
-    const address = policy === undefined ? reachable[0] : reachable.find((each) => policy.allows(host, each, port));
-    if (address === undefined) return this.dropOut(blockedText(host));
-    if (byName && policy !== undefined) this.learn(unmapped(address), port);
-    this.datagramsOut++;
-    const target = this.reach === "dual" && isIP(address) === 4 ? `::ffff:${address}` : address;
-    this.socket.send(bytes, port, target, this.sent);
+    const allowed = policy === undefined ? reachable : reachable.filter((each) => policy.allows(datagram.host, each, datagram.port));
+    if (reachable.length > 0 && allowed.length === 0) return this.dropOut(blockedText(datagram.host));
+    this.sendToAddress(datagram, allowed[0] ?? "", isIP(allowed[0] ?? ""), byName);
   }
 
-  private canReach(address: string): boolean {
-    const family = isIP(address);
-    return this.reach === "dual" || (this.reach === "v4" ? family === 4 : family === 6);
+  /** Sends to one address, unless the socket cannot reach its family or the policy forbids it. */
+  private sendToAddress(datagram: OutgoingDatagram, address: string, family: number, byName: boolean): void {
+    if (!this.canReach(family)) return this.dropOut(ERR.addressFamily);
+    const policy = this.backend.policy;
+    if (policy !== undefined) {
+      if (!policy.allows(datagram.host, address, datagram.port)) return this.dropOut(blockedText(datagram.host));
+      if (byName) this.learn(unmapped(address), datagram.port);
+    }
+    this.datagramsOut++;
+    const target = this.reach === "dual" && family === 4 ? `::ffff:${address}` : address;
+    this.socket.send(datagram.data, datagram.port, target, this.sent);
+  }
+
+  private canReach(family: number): boolean {
+    return family !== 0 && (this.reach === "dual" || family === (this.reach === "v4" ? 4 : 6));
   }
 
   private learn(address: string, port: number): void {
