@@ -7,11 +7,11 @@
  */
 import { ERR, errorText } from "../core/errors.js";
 import type { NetCore } from "../core/net-core.js";
+import type { Platform } from "../core/platform.js";
 import type { HttpRequestSpec, HttpResult } from "../http/backend.js";
 import type { HttpClient } from "../http/client.js";
 import { buildSpec, checkHeader } from "../http/request-spec.js";
 import { standardReasonPhrase } from "../http/status-text.js";
-import type { Platform } from "./platform.js";
 
 /** The seed's six methods; any letter case is accepted. */
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "PATCH";

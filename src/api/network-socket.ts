@@ -7,13 +7,11 @@
  */
 import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
-import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
-import type { TcpBackend } from "../tcp/backend.js";
-import { connectTcp } from "./net-tcp.js";
+import type { Platform } from "../core/platform.js";
+import { failedHandle, guard } from "../core/start.js";
+import type { TcpService } from "../tcp/protocol.js";
 import { bytesToWrite, joinChunks, type TextEncodingName } from "./network-bytes.js";
-import type { Platform } from "./platform.js";
-import { failedHandle, guard } from "./start.js";
 
 /** A socket's state: `"fin"` once closed by either side (buffered bytes stay readable). */
 export type SocketStatus = "connecting" | "connected" | "error" | "fin";
@@ -118,12 +116,11 @@ class NetworkSocket implements Socket {
 /** Starts a connection and returns its socket at once; without a TCP backend the socket has already failed. */
 export function connectSocket(
   core: NetCore,
-  tcp: Lazy<TcpBackend> | undefined,
+  tcp: TcpService | undefined,
   platform: Platform,
   host: unknown,
   port: unknown,
 ): Socket {
-  const handle =
-    tcp === undefined ? failedHandle(core, "socket", ERR.tcpUnavailable, true) : connectTcp(core, tcp, "socket", host, port);
+  const handle = tcp === undefined ? failedHandle(core, "socket", ERR.tcpUnavailable, true) : tcp.connect("socket", host, port);
   return new NetworkSocket({ core, handle, platform });
 }

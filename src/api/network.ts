@@ -6,10 +6,12 @@
  * failure does, as an "error" socket or a status -1 response.
  */
 import type { NetCore } from "../core/net-core.js";
-import type { HttpClient } from "../http/client.js";
+import type { Platform } from "../core/platform.js";
+import type { Protocol, ServiceOf } from "../core/protocol.js";
+import { httpProtocol } from "../http/protocol.js";
+import { tcpProtocol } from "../tcp/protocol.js";
 import { createFetch, type Fetch } from "./network-fetch.js";
 import { connectSocket, type Socket } from "./network-socket.js";
-import type { Backends, Platform } from "./platform.js";
 
 /** `runtime.network`: the seed's `Network` object and `fetch`. */
 export interface NetworkModule {
@@ -21,17 +23,16 @@ export interface NetworkModule {
   fetch: Fetch;
 }
 
-/** Builds `runtime.network` over the runtime's core, TCP backend and shared HTTP client. */
-export function createNetwork(
-  core: NetCore,
-  backends: Backends,
-  http: HttpClient | undefined,
-  platform: Platform,
-): NetworkModule {
+/** The service of a protocol in this runtime, or undefined when it is off. */
+export type ServiceLookup = <P extends Protocol>(protocol: P) => ServiceOf<P> | undefined;
+
+/** Builds `runtime.network` over the runtime's core and the services of TCP and HTTP. */
+export function createNetwork(core: NetCore, serviceOf: ServiceLookup, platform: Platform): NetworkModule {
+  const tcp = serviceOf(tcpProtocol);
   return {
     Network: {
-      Connect: (host, port) => connectSocket(core, backends.tcp, platform, host, port),
+      Connect: (host, port) => connectSocket(core, tcp, platform, host, port),
     },
-    fetch: createFetch(core, http, platform),
+    fetch: createFetch(core, serviceOf(httpProtocol), platform),
   };
 }

@@ -1,116 +1,140 @@
 /**
- * Assembles a runtime from a platform: resolves the options, creates the core,
- * wraps each enabled protocol's loader so it loads on first use, and builds
- * the script-facing modules (`net`, `network`) over them.
+ * Assembles a runtime from a platform and the protocol table: checks each
+ * protocol's own options, resolves the limits (the core's and the
+ * protocols'), creates the core with every protocol's connection quotas,
+ * opens each enabled protocol over a backend that loads on first use, and
+ * builds the script-facing modules (`net`, `network`) over them. It names no
+ * protocol: everything protocol-specific comes from the table's rows.
  */
 import { Lazy } from "../core/lazy.js";
-import { resolveLimits, type Limits } from "../core/limits.js";
+import { DEFAULT_LIMITS, resolveLimits, type Limits, type RuntimeLimits } from "../core/limits.js";
 import { NetCore } from "../core/net-core.js";
+import type { Platform } from "../core/platform.js";
+import type {
+  Backend,
+  BackendSettings,
+  Offer,
+  PlatformOffers,
+  Protocol,
+  ProtocolList,
+  ProtocolParts,
+  ServiceOf,
+  TableFeatures,
+  TableFunctions,
+  TableLimits,
+  TableOptions,
+} from "../core/protocol.js";
 import { StatsSampler, type RuntimeStats } from "../core/stats.js";
-import type { HttpBackend } from "../http/backend.js";
-import { HttpClient } from "../http/client.js";
 import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
-import type { TcpBackend } from "../tcp/backend.js";
-import type { UdpBackend } from "../udp/backend.js";
-import type { WsBackend } from "../ws/backend.js";
-import { createNet, type Net } from "./net.js";
+import { createNet, type NetShared } from "./net.js";
 import { createNetwork, type NetworkModule } from "./network.js";
-import type { Backends, Platform } from "./platform.js";
 
-/** Which protocols a runtime offers. */
-export interface Features {
-  tcp?: boolean;
-  http?: boolean;
-  ws?: boolean;
-  udp?: boolean;
-}
-
-/** Options of `createNetRuntime`. */
-export interface RuntimeOptions {
-  /** Protocols to offer; each defaults to true where the platform has it. */
-  features?: Features;
+/** Options of `createNetRuntime` for a protocol table `T`. */
+export type RuntimeOptionsOf<T extends ProtocolList> = TableOptions<T> & {
+  /** Protocols to offer, by name; each defaults to its platform's default (on, where the platform has it). */
+  features?: TableFeatures<T>;
   /** Overrides of the default limits. */
-  limits?: Partial<Limits>;
+  limits?: Partial<Limits & TableLimits<T>>;
   /** Extra CAs (PEM text, or a list) trusted for https: and wss:, besides the built-in ones. */
   tls?: { ca?: string | string[] };
-  /** Host rules and listening permission (SPEC 11); without it every host is allowed. Throws when malformed. */
+  /** Host rules and listening permission (docs/security.md); without it every host is allowed. Throws when malformed. */
   policy?: PolicyOptions;
-}
+};
 
-/** What a backend loader is given. */
-export interface BackendSettings {
-  core: NetCore;
-  limits: Limits;
-  ca: string[];
-  /** The host policy, or undefined to allow every connection. */
-  policy: HostPolicy | undefined;
-}
+/** The `net` functions of a table: the shared ones and every protocol's. */
+export type NetOf<T extends ProtocolList> = NetShared & TableFunctions<T>;
 
-/** A platform's way of loading each protocol backend; a missing loader means the platform lacks it. */
-export interface PlatformLoaders extends Platform {
-  tcp?: (settings: BackendSettings) => Promise<TcpBackend>;
-  http?: (settings: BackendSettings) => Promise<HttpBackend>;
-  ws?: (settings: BackendSettings) => Promise<WsBackend>;
-  udp?: (settings: BackendSettings) => Promise<UdpBackend>;
-}
-
-/** A runtime: every handle, the event queue, and the script-facing modules. */
-export interface NetRuntime {
+/** A runtime over the protocol table `T`: every handle, the event queue, and the script-facing modules. */
+export interface NetRuntimeOf<T extends ProtocolList> {
   /** The seed 000 `net` module. */
-  net: Net;
+  net: NetOf<T>;
   /** The seed 002 Scripter's Rift module: `Network.Connect` and `fetch`. */
   network: NetworkModule;
   /** The resolved limits in force. */
-  limits: Readonly<Limits>;
+  limits: Readonly<Limits & TableLimits<T>>;
   /** Closes every handle and resolves when every socket is gone. */
   close(): Promise<void>;
   /** A snapshot of handles, queue and traffic; rates cover the time since the previous call. */
   stats(): RuntimeStats;
   /** The core, for the other script-facing layers of this package. */
   readonly core: NetCore;
-  /** The shared HTTP client, when HTTP is enabled. */
-  readonly http: HttpClient | undefined;
-  /** The loaders of the enabled protocols. */
-  readonly backends: Backends;
 }
 
-/** Builds a runtime on the given platform. */
-export function buildRuntime(options: RuntimeOptions | undefined, platform: PlatformLoaders): NetRuntime {
-  const limits = resolveLimits(options?.limits);
-  const core = new NetCore(limits);
-  const given = options?.tls?.ca;
-  const ca = typeof given === "string" ? [given] : Array.isArray(given) ? given.filter((c) => typeof c === "string") : [];
-  const policy = options?.policy === undefined ? undefined : HostPolicy.from(options.policy);
-  const settings: BackendSettings = { core, limits, ca, policy };
-  const features = options?.features ?? {};
-  const lazy = <T>(enabled: boolean | undefined, load: ((s: BackendSettings) => Promise<T>) | undefined) =>
-    enabled !== false && load !== undefined ? new Lazy(() => load(settings)) : undefined;
-  const backends: Backends = {
-    tcp: lazy(features.tcp, platform.tcp),
-    http: lazy(features.http, platform.http),
-    ws: lazy(features.ws, platform.ws),
-    udp: lazy(features.udp, platform.udp),
-  };
-  const http = backends.http && new HttpClient(backends.http, limits, core.bandwidth);
-  const net = createNet(core, backends, http, platform);
+/** One enabled protocol of a runtime: what it added, and its backend. */
+interface Opened {
+  parts: ProtocolParts<object, unknown>;
+  backend: Lazy<Backend>;
+}
+
+/** Builds a runtime on `platform` with the protocols of `table` that `offers` has and the options enable. */
+export function buildRuntime<T extends ProtocolList>(
+  options: RuntimeOptionsOf<T> | undefined,
+  platform: Platform,
+  table: T,
+  offers: PlatformOffers<T>,
+): NetRuntimeOf<T> {
+  const given: Readonly<Record<string, unknown>> = options ?? {};
+  const limits = resolveLimits(given.limits, tableLimitDefaults(table));
+  const core = new NetCore(limits, connectionQuotas(table));
+  const settings = backendSettings(core, table, given);
+  const offered: Readonly<Record<string, Offer<Protocol> | undefined>> = offers;
+  const features: Readonly<Record<string, boolean | undefined>> = options?.features ?? {};
+  const opened = new Map<Protocol, Opened>();
+  for (const protocol of table) {
+    const offer = offered[protocol.name];
+    if (offer === undefined) continue;
+    const flag = features[protocol.name];
+    const enabled = protocol.enabled?.(flag, offer.byDefault, settings.options) ?? flag ?? offer.byDefault;
+    if (!enabled) continue;
+    const backend = new Lazy(() => offer.load(settings));
+    opened.set(protocol, { parts: protocol.open({ core, backend, platform }), backend });
+  }
+  const serviceOf = <P extends Protocol>(protocol: P) => opened.get(protocol)?.parts.service as ServiceOf<P> | undefined;
+  const groups = [...opened].map(([protocol, { parts }]) => ({ functions: parts.functions, fallbacks: protocol.fallbacks }));
   const sampler = new StatsSampler(core);
   let closing: Promise<void> | undefined;
   return {
-    net,
-    network: createNetwork(core, backends, http, platform),
-    limits,
+    net: createNet(core, groups) as NetOf<T>,
+    network: createNetwork(core, serviceOf, platform),
+    limits: limits as Limits & TableLimits<T>,
     core,
-    http,
-    backends,
     stats: () => sampler.sample(),
     close() {
       closing ??= (async () => {
         const handlesEnded = core.shutdown();
-        http?.close();
-        const loaded = [backends.tcp?.loaded, backends.http?.loaded, backends.ws?.loaded, backends.udp?.loaded];
-        await Promise.all([handlesEnded, ...loaded.map((backend) => backend?.shutdown())]);
+        for (const { parts } of opened.values()) parts.close?.();
+        const loaded = [...opened.values()].map(({ backend }) => backend.loaded?.shutdown());
+        await Promise.all([handlesEnded, ...loaded]);
       })();
       return closing;
     },
   };
+}
+
+/** The core's default limits with each protocol's own. */
+function tableLimitDefaults(table: ProtocolList): RuntimeLimits {
+  return Object.assign({}, DEFAULT_LIMITS, ...table.map((protocol) => protocol.limits ?? {}));
+}
+
+/** Every connection kind of the table with the limit it counts against. */
+function connectionQuotas(table: ProtocolList): Map<string, string> {
+  const quotas = new Map<string, string>();
+  for (const protocol of table) {
+    for (const [kind, quota] of Object.entries(protocol.kinds)) if (quota !== null) quotas.set(kind, quota);
+  }
+  return quotas;
+}
+
+/** What every backend of the runtime is built with; each protocol's own options checked by its row (which may throw). */
+function backendSettings(core: NetCore, table: ProtocolList, given: Readonly<Record<string, unknown>>): BackendSettings {
+  const tls = given.tls as RuntimeOptionsOf<[]>["tls"];
+  const ca = typeof tls?.ca === "string" ? [tls.ca] : Array.isArray(tls?.ca) ? tls.ca.filter((c) => typeof c === "string") : [];
+  const policy = given.policy === undefined ? undefined : HostPolicy.from(given.policy as PolicyOptions);
+  const options: Record<string, unknown> = { ...given };
+  for (const protocol of table) {
+    for (const [key, check] of Object.entries(protocol.options ?? {})) {
+      if (given[key] !== undefined) options[key] = check(given[key]);
+    }
+  }
+  return { core, limits: core.limits, ca, policy, options };
 }

@@ -6,9 +6,11 @@
  * runs `shutdown()` first. Exits with the script's exit code (0 by default).
  * `--inspect <port>` serves the live inspector of the run's network.
  */
-import type { Features } from "../api/runtime.js";
 import { Engine, RUNTIME_ROLES, type RuntimeRole } from "../engine/index.js";
+import { PROTOCOLS, type Features } from "../protocols.js";
 import { command, UsageError } from "./options.js";
+
+const FEATURES: readonly string[] = PROTOCOLS.map((protocol) => protocol.name);
 
 const HELP = `Usage: tickwire run <scripts dir or .pak> --role client|server|offline_singleplayer [options]
 
@@ -21,7 +23,7 @@ Options:
   --assets <dir or .pak> mount an asset tree for assets.read_text() and friends
   --tick-rate <n>        ticks per second (default 60)
   --ticks <n>            run exactly n ticks, then shut down and exit
-  --features <list>      protocols to install, from tcp,http,ws,udp (default: all)
+  --features <list>      protocols to install, from ${FEATURES.join(",")} (default: all)
   --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
   -h, --help             show this help
 
@@ -29,7 +31,6 @@ Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
 before the process exits.
 `;
 
-const FEATURES = ["tcp", "http", "ws", "udp"] as const;
 
 const OPTIONS = {
   role: { type: "string" },
@@ -64,9 +65,9 @@ export const runCommand = command("run", HELP, OPTIONS, async ({ values, positio
 function parseFeatures(list: string | undefined): Features | undefined {
   if (list === undefined) return undefined;
   const names = list.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  const unknown = names.filter((name) => !(FEATURES as readonly string[]).includes(name));
+  const unknown = names.filter((name) => !FEATURES.includes(name));
   if (unknown.length > 0) throw new UsageError(`--features: unknown feature ${unknown.join(", ")} (known: ${FEATURES.join(", ")})`);
-  return Object.fromEntries(FEATURES.map((name) => [name, names.includes(name)])) as Features;
+  return Object.fromEntries(FEATURES.map((name) => [name, names.includes(name)]));
 }
 
 function positiveNumber(option: string, text: string): number {

@@ -38,5 +38,11 @@ export type NetEvent =
 /** The `type` field of every event. */
 export type NetEventType = NetEvent["type"];
 
+/** The events whose record carries a payload, taken exactly once by the event or the pull function. */
+export type PayloadEventType = "data" | "message" | "accepted" | "datagram";
+
+/** The events that tell the script something without a payload or an end (such as drops). */
+export type NoticeEventType = "udp_dropped";
+
 /** The events that end a handle: exactly one of them per handle. */
 export type TerminalEventType = "closed" | "error" | "http_done";

@@ -7,24 +7,14 @@
 import type { Deque } from "./deque.js";
 import type { NetEventType } from "./events.js";
 
-/** What a handle stands for. Connections and listeners are long-lived; `http` is a one-shot request. */
-export type HandleKind = "tcp" | "tcp_listener" | "ws" | "ws_listener" | "http" | "socket" | "udp";
+/** What a handle stands for ("tcp", "ws_listener", "http", ...): each protocol's descriptor lists the kinds it opens. */
+export type HandleKind = string;
 
-/** A received datagram: its text or bytes and the sender as "ip:port". */
-export interface Datagram {
-  data: string | Uint8Array;
-  from: string;
-}
+/** A payload made of fields, such as a datagram's `{ data, from }`: its event record carries those fields. */
+export type PayloadRecord = { readonly [field: string]: unknown };
 
-/** A datagram queued for sending: its bytes (or text) and where it goes. */
-export interface OutgoingDatagram {
-  data: string | Uint8Array;
-  host: string;
-  port: number;
-}
-
-/** One payload: TCP text, a WebSocket message, raw socket bytes, an accepted client's handle, or a datagram. */
-export type Payload = string | Uint8Array | number | Datagram | OutgoingDatagram;
+/** One payload: TCP text, a WebSocket message, raw socket bytes, an accepted client's handle, or a protocol's record. */
+export type Payload = string | Uint8Array | number | PayloadRecord;
 
 /** The protocol backend's side of a handle: the only way the core drives a socket. Listeners and requests leave out the stream methods. */
 export interface Transport {

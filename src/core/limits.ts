@@ -36,10 +36,6 @@ export interface Limits {
   uploadBytesPerSecond: number;
   /** Payload bytes per second the runtime may receive (TCP, WebSocket, HTTP bodies); 0 means no limit. */
   downloadBytesPerSecond: number;
-  /** Largest UDP datagram `udp_send` accepts (bytes of payload). */
-  udpMaxDatagramBytes: number;
-  /** Open UDP sockets at once, within `maxConnections`. */
-  maxUdpSockets: number;
   /** WebSocket ping interval; a peer that misses a whole interval ends in error. 0 turns pings off. */
   wsPingIntervalMs: number;
 }
@@ -62,15 +58,16 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   uploadBytesPerSecond: 0,
   downloadBytesPerSecond: 0,
   wsPingIntervalMs: 20_000,
-  udpMaxDatagramBytes: 65_507,
-  maxUdpSockets: 1024,
 });
 
-/** Merges a script's partial limits over the defaults, ignoring values that are not non-negative numbers. */
-export function resolveLimits(given: unknown): Limits {
-  const limits: Limits = { ...DEFAULT_LIMITS };
+/** The limits of a runtime: the core's, and those its protocols declare, by name. */
+export type RuntimeLimits = Limits & Readonly<Record<string, number>>;
+
+/** Merges the host program's partial limits over `defaults`, ignoring values that are not non-negative numbers. */
+export function resolveLimits(given: unknown, defaults: RuntimeLimits = DEFAULT_LIMITS): RuntimeLimits {
+  const limits: Limits & Record<string, number> = { ...defaults };
   if (typeof given !== "object" || given === null) return limits;
-  for (const key of Object.keys(limits) as (keyof Limits)[]) {
+  for (const key of Object.keys(limits)) {
     const value = (given as Record<string, unknown>)[key];
     if (typeof value === "number" && value >= 0 && !Number.isNaN(value)) limits[key] = value;
   }

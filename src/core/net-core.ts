@@ -1,29 +1,23 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `deliver`, `emit`, `notify`, `overflow` and `end`; the script-facing APIs read through
+ * `deliver`, `emit`, `bound`, `notify`, `overflow` and `end`; the script-facing APIs read through
  * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
  * imports nothing from Node (SPEC 2-4).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
-import type { NetEvent, TerminalEventType } from "./events.js";
-import { Handle, QueuedEvent, type Datagram, type HandleKind, type Payload, type Transport } from "./handle.js";
-import type { Limits } from "./limits.js";
+import type { NetEvent, NoticeEventType, PayloadEventType, TerminalEventType } from "./events.js";
+import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
+import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./stats.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
-/** The connection kinds, each with the quota it counts against besides `maxConnections`. */
-const CONNECTION_QUOTA: Partial<Record<HandleKind, "maxTcpConnections" | "maxWebSockets" | "maxUdpSockets">> = {
-  tcp: "maxTcpConnections",
-  socket: "maxTcpConnections",
-  ws: "maxWebSockets",
-  udp: "maxUdpSockets",
-};
-/** Event types whose record carries a payload taken exactly once (by the event or the pull function). */
-const PAYLOAD_TYPES = new Set<string>(["data", "message", "accepted", "datagram"]);
+
+/** The connection kinds of a runtime's protocols, each with the limit it counts against besides `maxConnections`. */
+export type ConnectionQuotas = ReadonlyMap<HandleKind, string>;
 
 /** The handle table, event queue and send batching of one runtime. */
 export class NetCore {
@@ -35,7 +29,7 @@ export class NetCore {
   private nextId = 1;
   private dirty: Handle[] = [];
   private openConnections = 0;
-  private readonly openByQuota = { maxTcpConnections: 0, maxWebSockets: 0, maxUdpSockets: 0 };
+  private readonly openByQuota = new Map<string, number>();
   /** The runtime's upload and download budgets. */
   readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
@@ -43,7 +37,10 @@ export class NetCore {
   /** Traffic totals for `runtime.stats()`. */
   readonly counters = new StatsCounters();
 
-  constructor(readonly limits: Limits) {
+  constructor(
+    readonly limits: RuntimeLimits,
+    private readonly quotas: ConnectionQuotas = new Map(),
+  ) {
     this.compactAt = 4 * limits.retainedHandles + 1024;
     this.bandwidth = new Bandwidth(limits);
   }
@@ -58,8 +55,8 @@ export class NetCore {
 
   /** True when another connection of `kind` would pass `maxConnections` or its kind's quota. */
   atConnectionLimit(kind: HandleKind): boolean {
-    const quota = CONNECTION_QUOTA[kind];
-    if (quota !== undefined && this.openByQuota[quota] >= this.limits[quota]) return true;
+    const quota = this.quotas.get(kind);
+    if (quota !== undefined && (this.openByQuota.get(quota) ?? 0) >= this.limits[quota]) return true;
     return this.openConnections >= this.limits.maxConnections;
   }
 
@@ -96,21 +93,27 @@ export class NetCore {
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
   }
 
+  /** A listener's socket is bound: "opening" becomes "listening", with no event (the status says it). */
+  bound(handle: Handle): void {
+    if (handle.finished || handle.released) return;
+    handle.status = "listening";
+  }
+
   /** Queues a non-terminal event that carries no payload to take (such as "udp_dropped"); the status stays. */
-  notify(handle: Handle, type: "udp_dropped", data: string): void {
+  notify(handle: Handle, type: NoticeEventType, data: string): void {
     if (handle.finished || handle.released || handle.pullOnly) return;
     this.pushEvent(new QueuedEvent(type, handle, data, 0));
   }
 
   /** Notes a payload dropped for a full inbox: the first drop of a burst queues `type`; the script's next take ends the burst. */
-  overflow(handle: Handle, type: "udp_dropped", data: string): void {
+  overflow(handle: Handle, type: NoticeEventType, data: string): void {
     if (handle.overflowing) return;
     handle.overflowing = true;
     this.notify(handle, type, data);
   }
 
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
-  deliver(handle: Handle, type: "data" | "message" | "accepted" | "datagram", data: Payload, bytes: number): void {
+  deliver(handle: Handle, type: PayloadEventType, data: Payload, bytes: number): void {
     if (handle.finished || handle.released) {
       if (type === "accepted") this.discard(data as number);
       return;
@@ -177,7 +180,7 @@ export class NetCore {
       const event = this.queue.shift();
       if (event === undefined) return undefined;
       if (event.taken || event.handle.released) continue;
-      if (PAYLOAD_TYPES.has(event.type)) this.take(event.handle);
+      if (event.handle.inbox?.peek() === event) this.take(event.handle);
       event.taken = true;
       return toRecord(event);
     }
@@ -297,10 +300,10 @@ export class NetCore {
   }
 
   private countConnection(kind: HandleKind, change: 1 | -1): void {
-    const quota = CONNECTION_QUOTA[kind];
+    const quota = this.quotas.get(kind);
     if (quota === undefined) return;
     this.openConnections += change;
-    this.openByQuota[quota] += change;
+    this.openByQuota.set(quota, (this.openByQuota.get(quota) ?? 0) + change);
   }
 
   private pushEvent(event: QueuedEvent): void {
@@ -319,9 +322,6 @@ function toRecord(event: QueuedEvent): NetEvent {
     return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
   }
   if (event.data === undefined) return { type: event.type, handle } as NetEvent;
-  if (event.type === "datagram") {
-    const datagram = event.data as Datagram;
-    return { type: "datagram", handle, data: datagram.data, from: datagram.from };
-  }
+  if (typeof event.data === "object" && !(event.data instanceof Uint8Array)) return { type: event.type, handle, ...event.data } as NetEvent;
   return { type: event.type, handle, data: event.data } as NetEvent;
 }

@@ -7,7 +7,7 @@
  * Where files, realms and runtimes come from is the platform's (see
  * `index.ts` for Node); everything here is platform-neutral.
  */
-import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
+import type { Features, NetRuntime, RuntimeOptions } from "../protocols.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, RUNTIME_ROLES, type RuntimeRole } from "./modules.js";

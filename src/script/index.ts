@@ -6,7 +6,7 @@
  * `declare global { interface TickwireModules { launch: Launch } }`.
  */
 import "./web.js";
-import type { Net } from "../api/net.js";
+import type { Net } from "../protocols.js";
 import type { NetworkModule } from "../api/network.js";
 import type { Fetch } from "../api/network-fetch.js";
 import type { Assets, Json, Log, Sys } from "../engine/modules.js";

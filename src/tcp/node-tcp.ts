@@ -155,6 +155,7 @@ class TcpListener implements Transport {
   ) {
     server[OWNER] = this;
     server.on("connection", onServerConnection);
+    server.once("listening", onServerListening);
     server.on("error", onServerError);
   }
 
@@ -185,6 +186,11 @@ class TcpListener implements Transport {
 
 function onServerConnection(this: OwnedServer, socket: net.Socket): void {
   this[OWNER]?.accept(socket);
+}
+
+function onServerListening(this: OwnedServer): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.backend.core.bound(owner.handle);
 }
 
 function onServerError(this: OwnedServer, error: Error): void {

@@ -12,11 +12,11 @@
 import * as dgram from "node:dgram";
 import { isIP } from "node:net";
 import { ERR, errorText } from "../core/errors.js";
-import type { Handle, OutgoingDatagram, Payload, Transport } from "../core/handle.js";
+import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import { formatAddress } from "../node/sockets.js";
 import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
-import type { UdpBackend, UdpReceiveMode } from "./backend.js";
+import type { OutgoingDatagram, UdpBackend, UdpReceiveMode } from "./backend.js";
 import { DropReports } from "./drop-reports.js";
 import { NameCache, type Answer } from "./name-cache.js";
 
@@ -107,7 +107,7 @@ class UdpSocket implements Transport {
   }
 
   write(chunks: Payload[]): void {
-    for (const chunk of chunks) this.sendOne(chunk as OutgoingDatagram);
+    for (const chunk of chunks) this.sendOne(chunk as unknown as OutgoingDatagram);
   }
 
   /** Sends one datagram in turn: a literal at once, a name once resolved; none overtakes one still resolving. */
@@ -214,7 +214,7 @@ function onSocketListening(this: OwnedSocket): void {
   if (owner === undefined) return;
   const handle = owner.handle;
   if (handle.finished) return closeQuietly(this);
-  handle.status = "listening";
+  owner.core.bound(handle);
 }
 
 function onSocketMessage(this: OwnedSocket, message: Buffer, info: dgram.RemoteInfo): void {

@@ -155,6 +155,7 @@ class WsListener implements Transport {
   ) {
     server[OWNER] = this;
     server.on("connection", onServerConnection);
+    server.once("listening", onServerListening);
     server.on("error", onServerError);
   }
 
@@ -186,6 +187,11 @@ class WsListener implements Transport {
 
 function onServerConnection(this: OwnedServer, ws: WebSocket, request: { socket: Socket }): void {
   this[OWNER]?.accept(ws, request.socket);
+}
+
+function onServerListening(this: OwnedServer): void {
+  const owner = this[OWNER];
+  if (owner !== undefined) owner.core.bound(owner.handle);
 }
 
 function onServerError(this: OwnedServer, error: Error): void {

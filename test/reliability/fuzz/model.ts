@@ -9,12 +9,12 @@ import type { EventLedger } from "../ledger.js";
 /** The kinds of handle the fuzzer tracks. */
 export type Kind = "tcp" | "ws" | "tcp_listener" | "ws_listener" | "http" | "udp";
 
-/** Status values per kind (seed 000's table; "listening" for listeners, SPEC 5; UDP sockets, SPEC 12). */
+/** Status values per kind (seed 000's table; "opening" then "listening" for listeners and UDP sockets, docs/net.md). */
 export const STATUSES: Record<Kind, readonly string[]> = {
   tcp: ["connecting", "connected", "error", "closed"],
   ws: ["connecting", "connected", "error", "closed"],
-  tcp_listener: ["listening", "error", "closed"],
-  ws_listener: ["listening", "error", "closed"],
+  tcp_listener: ["opening", "listening", "error", "closed"],
+  ws_listener: ["opening", "listening", "error", "closed"],
   http: ["building", "pending", "done", "error"],
   udp: ["opening", "listening", "error", "closed"],
 };

@@ -8,9 +8,9 @@ import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
-import type { TcpBackend } from "../tcp/backend.js";
-import { failedHandle, handleOf, openListener, startOn } from "./start.js";
-import type { Platform } from "./platform.js";
+import type { TcpBackend } from "./backend.js";
+import { failedHandle, handleOf, openListener, startOn } from "../core/start.js";
+import type { Platform } from "../core/platform.js";
 
 /** The TCP part of `net`. */
 export interface NetTcp {
@@ -36,8 +36,11 @@ const CONNECTION_STYLE = {
   socket: { mode: "bytes", pullOnly: true },
 } as const;
 
+/** The two kinds of TCP connection handle. */
+export type TcpConnectionKind = keyof typeof CONNECTION_STYLE;
+
 /** Opens a TCP connection handle at once; it has already failed if the host, port or connection limit forbid it. */
-export function connectTcp(core: NetCore, tcp: Lazy<TcpBackend>, kind: "tcp" | "socket", host: unknown, port: unknown): Handle {
+export function connectTcp(core: NetCore, tcp: Lazy<TcpBackend>, kind: TcpConnectionKind, host: unknown, port: unknown): Handle {
   const { mode, pullOnly } = CONNECTION_STYLE[kind];
   const problem =
     checkHost(host) ?? checkPort(port, false) ?? (core.atConnectionLimit(kind) ? ERR.tooManyConnections : undefined);

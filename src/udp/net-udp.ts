@@ -7,12 +7,12 @@
  */
 import { checkHost, checkPort, toBytes, unbracket } from "../core/args.js";
 import { ERR } from "../core/errors.js";
-import type { Datagram, Handle } from "../core/handle.js";
+import type { Handle } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
-import type { UdpBackend } from "../udp/backend.js";
-import type { Platform } from "./platform.js";
-import { failedHandle, handleOf, startOn } from "./start.js";
+import type { Platform } from "../core/platform.js";
+import { failedHandle, handleOf, startOn } from "../core/start.js";
+import type { Datagram, UdpBackend } from "./backend.js";
 
 /** Options of `udp_open`. */
 export interface UdpOpenOptions {

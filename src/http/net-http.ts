@@ -6,10 +6,10 @@
 import { ERR } from "../core/errors.js";
 import type { Handle, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
-import type { HttpOutcome } from "../http/backend.js";
-import type { HttpClient } from "../http/client.js";
-import { buildSpec, checkHeader, normalizeMethod, parseHttpUrl } from "../http/request-spec.js";
-import { failedHandle, handleOf } from "./start.js";
+import type { HttpOutcome } from "./backend.js";
+import type { HttpClient } from "./client.js";
+import { buildSpec, checkHeader, normalizeMethod, parseHttpUrl } from "./request-spec.js";
+import { failedHandle, handleOf } from "../core/start.js";
 
 /** What `http_response` returns: the response, or why there is none. */
 export type HttpResponseRecord =

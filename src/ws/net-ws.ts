@@ -6,9 +6,9 @@ import { parseUrl, toBytes } from "../core/args.js";
 import { ERR } from "../core/errors.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
-import type { WsBackend } from "../ws/backend.js";
-import type { Platform } from "./platform.js";
-import { failedHandle, handleOf, openListener, startOn } from "./start.js";
+import type { WsBackend } from "./backend.js";
+import type { Platform } from "../core/platform.js";
+import { failedHandle, handleOf, openListener, startOn } from "../core/start.js";
 
 /** The WebSocket part of `net`. */
 export interface NetWs {

@@ -4,11 +4,11 @@
  * handle to a protocol backend once that backend has loaded; and the lookup
  * of a script's handle id by kind.
  */
-import { checkHost, checkPort, unbracket } from "../core/args.js";
-import { ERR } from "../core/errors.js";
-import type { Handle, HandleKind } from "../core/handle.js";
-import type { Lazy } from "../core/lazy.js";
-import type { NetCore } from "../core/net-core.js";
+import { checkHost, checkPort, unbracket } from "./args.js";
+import { ERR } from "./errors.js";
+import type { Handle, HandleKind } from "./handle.js";
+import type { Lazy } from "./lazy.js";
+import type { NetCore } from "./net-core.js";
 
 /** Returns the id of a new handle that has already ended in error with `why`. */
 export function failedHandle(core: NetCore, kind: HandleKind, why: string, pullOnly = false): Handle {
@@ -46,10 +46,13 @@ export function handleOf(core: NetCore, id: unknown, kind: HandleKind): Handle |
   return handle?.kind === kind ? handle : undefined;
 }
 
-/** Opens a listener on a checked port (0 picks one) and host, bound by the backend once loaded; returns its id. */
+/**
+ * Opens a listener on a checked port (0 picks one) and host, bound by the backend once loaded; returns its id.
+ * It reads "opening" until the backend reports it bound (`core.bound`), and only then "listening".
+ */
 export function openListener<T>(
   core: NetCore,
-  kind: "tcp_listener" | "ws_listener",
+  kind: HandleKind,
   backend: Lazy<T>,
   port: unknown,
   host: unknown,
@@ -57,7 +60,7 @@ export function openListener<T>(
 ): number {
   const problem = checkPort(port, true) ?? (host === undefined ? undefined : checkHost(host));
   if (problem !== undefined) return failedHandle(core, kind, problem).id;
-  const handle = core.open(kind, "listening");
+  const handle = core.open(kind, "opening");
   const bindHost = host === undefined ? undefined : unbracket(host as string);
   startOn(core, backend, handle, (mod) => listen(mod, handle, port as number, bindHost));
   return handle.id;
