@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { createNetRuntime as createBrowserRuntime } from "../../src/browser.js";
 import { ERR } from "../../src/index.js";
 import { eventOf, eventsUntil, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
@@ -251,5 +252,11 @@ describe("feature flag", () => {
     const off = runtimeForTest({ features: { udp: false } }).net;
     for (const name of UDP) assert.equal(name in off, false, name);
     assert.equal(typeof off.local_port, "function");
+  });
+
+  test("the browser build has no UDP, whatever features ask", async () => {
+    const page = createBrowserRuntime({ features: { udp: true } as Record<string, boolean> });
+    for (const name of UDP) assert.equal(name in page.net, false, name);
+    await page.close();
   });
 });
