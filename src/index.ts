@@ -6,6 +6,7 @@
  */
 import { buildRuntime } from "./api/runtime.js";
 import type { Platform } from "./core/platform.js";
+import { interfaceAddresses } from "./node/local-addresses.js";
 import { PROTOCOLS, type NetRuntime, type Offers, type RuntimeOptions } from "./protocols.js";
 
 export * from "./public.js";
@@ -13,6 +14,7 @@ export * from "./public.js";
 const nodePlatform: Platform = {
   byteLength: (text) => Buffer.byteLength(text),
   bytes: (data) => (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+  localAddresses: interfaceAddresses(),
 };
 
 const NODE_OFFERS: Offers = {

@@ -8,11 +8,9 @@ import * as dgram from "node:dgram";
 import { fileURLToPath } from "node:url";
 import type { Net, NetEvent, UdpOpenOptions } from "../../src/index.js";
 import { eventsUntil, pollUntil } from "./poll.js";
-import { stopProcess, type Peer } from "./processes.js";
+import { requireProgram, stopProcess, type Peer } from "./processes.js";
 
-const PYTHON = "/usr/bin/python3";
 const PEER = fileURLToPath(new URL("../peers/udp_peer.py", import.meta.url));
-const INSTALL: Record<string, string> = { socat: "apt-get install -y socat", [PYTHON]: "apt-get install -y python3" };
 
 /** A datagram event. */
 export type DatagramEvent = Extract<NetEvent, { type: "datagram" }>;
@@ -43,14 +41,12 @@ export async function freeUdpPort(host = "127.0.0.1"): Promise<number> {
 
 /** Spawns a long-running peer; fails with one line naming the install command when the program is missing. */
 function spawnPeer(command: string, args: string[]): { child: ReturnType<typeof spawn>; output: () => string; failure: () => Error | undefined } {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(requireProgram(command), args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   let failure: Error | undefined;
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
-  child.once("error", (error: NodeJS.ErrnoException) => {
-    failure = error.code === "ENOENT" ? new Error(`${command} is missing: ${INSTALL[command] ?? `install ${command}`}`) : error;
-  });
+  child.once("error", (error) => (failure = error));
   child.once("exit", (code) => (failure ??= new Error(`${command} exited early (${code}): ${output}`)));
   return { child, output: () => output, failure: () => failure };
 }
@@ -88,7 +84,7 @@ export async function startSocatUdpEcho(host = "127.0.0.1"): Promise<Peer> {
 
 /** The Python echo peer on host (it answers empty datagrams too, which socat cannot). */
 export async function startPythonUdpEcho(host = "127.0.0.1"): Promise<Peer> {
-  const peer = spawnPeer(PYTHON, ["-u", PEER, "echo", host]);
+  const peer = spawnPeer("python3", ["-u", PEER, "echo", host]);
   const port = await pollUntil(
     () => {
       const failed = peer.failure();
@@ -103,8 +99,7 @@ export async function startPythonUdpEcho(host = "127.0.0.1"): Promise<Peer> {
 /** Runs one sending mode of the Python peer (burst, sizes, ports) to host:port; resolves with its source ports. */
 export function pythonSends(mode: "burst" | "sizes" | "ports", host: string, port: number, ...args: number[]): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    execFile(PYTHON, [PEER, mode, host, String(port), ...args.map(String)], { timeout: 15_000 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === "ENOENT") return reject(new Error(`${PYTHON} is missing: ${INSTALL[PYTHON]}`));
+    execFile(requireProgram("python3"), [PEER, mode, host, String(port), ...args.map(String)], { timeout: 15_000 }, (error, stdout, stderr) => {
       if (error !== null) return reject(new Error(`udp_peer.py ${mode} failed: ${error.message} ${stderr}`));
       resolve((/FROM ([\d ]+)/.exec(stdout)?.[1] ?? "").trim().split(" ").map(Number));
     });

@@ -98,13 +98,15 @@ describe("host policy on sources", () => {
 });
 
 describe("host policy on udp_open", () => {
-  it("refuses a fixed port without listen, allows port 0 (a client's socket)", async () => {
+  it("refuses a fixed port unless the policy says listen: true, allows port 0 (a client's socket)", async () => {
     const port = await freeUdpPort();
-    const { net } = runtimeForTest({ policy: { rules: NO_PRIVATE, listen: false } });
-    const fixed = net.udp_open(port, "127.0.0.1");
-    const events = await eventsUntil(net, (seen) => seen.some((e) => e.handle === fixed));
-    assert.deepEqual(events, [{ type: "error", handle: fixed, data: "blocked by policy: listening is not allowed" }]);
-    await openBound(net, 0, "127.0.0.1");
+    for (const policy of [{ rules: NO_PRIVATE }, { rules: NO_PRIVATE, listen: false }]) {
+      const { net } = runtimeForTest({ policy });
+      const fixed = net.udp_open(port, "127.0.0.1");
+      const events = await eventsUntil(net, (seen) => seen.some((e) => e.handle === fixed));
+      assert.deepEqual(events, [{ type: "error", handle: fixed, data: "blocked by policy: listening is not allowed" }], JSON.stringify(policy));
+      await openBound(net, 0, "127.0.0.1");
+    }
     const permitted = runtimeForTest({ policy: { rules: NO_PRIVATE, listen: true } }).net;
     assert.equal((await openBound(permitted, port, "127.0.0.1")).port, port);
   });
