@@ -90,12 +90,11 @@ function handleRow(entry: HandleStats, seconds: number, largest: number): string
   const before = previousByHandle.get(entry.handle);
   const address = entry.remote ?? (entry.localPort !== undefined ? `:${entry.localPort}` : "");
   const counts = countersText(entry.counters);
-  const peer = counts === "" ? address : `${address} ${counts}`;
   return (
     `<tr data-handle="${entry.handle}"><td>#${entry.handle}</td>` +
     `<td><span class="kind ${entry.kind}">${entry.kind.replace("_", " ")}</span></td>` +
     `<td><span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></td>` +
-    `<td>${escapeHtml(peer)}</td>` +
+    `<td>${escapeHtml(address)}${counts === "" ? "" : `<span class="counts">${escapeHtml(counts)}</span>`}</td>` +
     `<td class="num">${formatBytes(entry.bytesIn)}</td><td class="num">${formatBytes(entry.bytesOut)}</td>` +
     `<td class="num">${formatBytes(perSecond(entry.bytesIn, before?.bytesIn, seconds))}/s</td>` +
     `<td class="num">${formatBytes(perSecond(entry.bytesOut, before?.bytesOut, seconds))}/s</td>` +
