@@ -59,7 +59,8 @@ class UdpSocket implements Transport {
   private readonly learnedPeers = new Set<string>();
   /** Called back by `send`; one function per socket, not one per datagram. */
   private readonly sent = (error: Error | null): void => {
-    if (error !== null) this.dropOut(errorText(error));
+    if (error === null) this.datagramsOut++;
+    else this.dropOut(errorText(error));
   };
 
   constructor(
@@ -152,7 +153,6 @@ class UdpSocket implements Transport {
       if (!policy.allows(datagram.host, address, datagram.port)) return this.dropOut(blockedText(datagram.host));
       if (byName) this.learn(unmapped(address), datagram.port);
     }
-    this.datagramsOut++;
     const target = this.reach === "dual" && family === 4 ? `::ffff:${address}` : address;
     this.socket.send(datagram.data, datagram.port, target, this.sent);
   }

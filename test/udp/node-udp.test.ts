@@ -148,6 +148,18 @@ describe("send-side drops", () => {
     assert.equal(next.filter((e) => e.type === "udp_dropped").length, 2);
   });
 
+  test("a send the system refuses is counted and reported, and the socket stays open", async () => {
+    const runtime = runtimeForTest();
+    const net = runtime.net;
+    const v4 = await openBound(net, 0, "127.0.0.1");
+    assert.equal(net.udp_send(v4.handle, "255.255.255.255", 9, "broadcast"), true);
+    assert.equal(net.udp_send(v4.handle, "::1", 9, "v6 from a v4 socket"), true);
+    const events = await eventsUntil(net, (seen) => seen.filter((e) => e.type === "udp_dropped").length >= 2);
+    assert.deepEqual(new Set(events.filter((e) => e.type === "udp_dropped").map((e) => "data" in e && e.data)), new Set(["permission denied", ERR.addressFamily]));
+    assert.deepEqual(statsOf(runtime, v4.handle).counters, { datagramsIn: 0, datagramsOut: 0, droppedIn: 0, droppedOut: 2 });
+    assert.equal(net.status(v4.handle), "listening");
+  });
+
   test("a name resolves once for many datagrams, and each reaches the peer", async () => {
     const sender = runtimeForTest();
     const receiver = runtimeForTest().net;
