@@ -89,7 +89,7 @@ class UdpSocket implements Transport {
     const address = unmapped(info.address);
     if (!this.sourceAllowed(address, info.port)) {
       this.droppedIn++;
-      return this.drops.report(`${blockedText(address)} (source)`);
+      return this.drops.report(`${blockedText(address)} (source)`, "source");
     }
     const handle = this.handle;
     const held = handle.inboxBytes + ((handle.inbox?.length ?? 0) + 1) * DATAGRAM_OVERHEAD;

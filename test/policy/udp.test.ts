@@ -65,14 +65,18 @@ describe("host policy on udp_send destinations", () => {
 });
 
 describe("host policy on sources", () => {
-  it("drops and counts datagrams from a forbidden literal source, reporting it", async () => {
-    const runtime = runtimeForTest({ policy: { rules: [{ host: "127.0.0.1", action: "deny" }, { host: "*", action: "allow" }] } });
+  it("drops and counts datagrams from forbidden literal sources, with one report a second for all of them", async () => {
+    const rules: PolicyRule[] = [{ host: "127.0.0.2", action: "allow" }, { host: "127.0.0.0/29", action: "deny" }, { host: "*", action: "allow" }];
+    const runtime = runtimeForTest({ policy: { rules } });
     const target = await openBound(runtime.net);
     const senders = runtimeForTest().net;
     const forbidden = await openBound(senders, 0, "127.0.0.1");
     const allowed = await openBound(senders, 0, "127.0.0.2");
     senders.udp_send(forbidden.handle, "127.0.0.1", target.port, "from .1");
     await pollUntil(() => countersOf(runtime, target.handle).droppedIn === 1, { what: "the forbidden datagram to be counted" });
+    const second = await openBound(senders, 0, "127.0.0.3");
+    senders.udp_send(second.handle, "127.0.0.1", target.port, "from .3, also forbidden");
+    await pollUntil(() => countersOf(runtime, target.handle).droppedIn === 2, { what: "the second forbidden datagram to be counted" });
     senders.udp_send(allowed.handle, "127.0.0.2", target.port, "from .2");
     const events = await eventsUntil(runtime.net, (seen) => seen.some((e) => e.type === "datagram"));
     assert.deepEqual(
