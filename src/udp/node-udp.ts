@@ -21,7 +21,7 @@ import { DropReports } from "./drop-reports.js";
 import { NameCache, type Answer } from "./name-cache.js";
 
 const OWNER = Symbol("tickwire.udp");
-/** Bookkeeping bytes each undelivered datagram counts against `recvBufferBytes`, so empty datagrams cannot pile up without bound. */
+/** Bookkeeping bytes each datagram held here counts against `recvBufferBytes` (undelivered) or `sendBufferBytes` (waiting for a name), so empty ones cannot pile up without bound. */
 const DATAGRAM_OVERHEAD = 64;
 /** An IPv4 peer as a dual-stack socket sees it. */
 const MAPPED_V4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
@@ -117,7 +117,7 @@ class UdpSocket implements Transport {
     if (family !== 0 && this.resolving.length === 0) return this.sendToAddress(datagram, datagram.host, family, false);
     const entry: Resolving = { datagram, answer: family !== 0 ? { addresses: [datagram.host] } : undefined };
     this.resolving.push(entry);
-    this.resolvingBytes += byteSize(datagram.data);
+    this.resolvingBytes += byteSize(datagram.data) + DATAGRAM_OVERHEAD;
     if (family !== 0) return;
     this.backend.names.resolve(datagram.host, (answer) => {
       entry.answer = answer;
@@ -129,7 +129,7 @@ class UdpSocket implements Transport {
   private sendResolved(): void {
     for (let head = this.resolving[0]; head?.answer !== undefined; head = this.resolving[0]) {
       this.resolving.shift();
-      this.resolvingBytes -= byteSize(head.datagram.data);
+      this.resolvingBytes -= byteSize(head.datagram.data) + DATAGRAM_OVERHEAD;
       if (!this.handle.finished) this.sendToAnswer(head.answer, head.datagram);
     }
   }
