@@ -12,10 +12,11 @@ import type { PlatformOffers, TableFeatures } from "./core/protocol.js";
 import { busProtocol } from "./bus/protocol.js";
 import { httpProtocol } from "./http/protocol.js";
 import { tcpProtocol } from "./tcp/protocol.js";
+import { udpProtocol } from "./udp/protocol.js";
 import { wsProtocol } from "./ws/protocol.js";
 
 /** Every protocol, in the order their functions appear on `net`. */
-export const PROTOCOLS = [tcpProtocol, httpProtocol, wsProtocol, busProtocol] as const;
+export const PROTOCOLS = [tcpProtocol, httpProtocol, wsProtocol, udpProtocol, busProtocol] as const;
 
 /** The protocol table's type. */
 export type ProtocolTable = typeof PROTOCOLS;

@@ -10,6 +10,7 @@ import { httpC1, httpC50 } from "./http-get.js";
 import { pollIdle10k } from "./poll-idle.js";
 import { tcpRecv } from "./tcp-recv.js";
 import { tcpBulk, tcpSmallCorked, tcpSmallNaive } from "./tcp-send.js";
+import { udpRecv, udpSmall } from "./udp.js";
 import { wsBulk, wsSmallCorked, wsSmallNaive } from "./ws-send.js";
 
 /** The cases `npm run bench` runs. */
@@ -21,6 +22,8 @@ export const CASES: BenchCase[] = [
   wsSmallNaive,
   wsSmallCorked,
   wsBulk,
+  udpSmall,
+  udpRecv,
   httpC1,
   httpC50,
   pollIdle10k,

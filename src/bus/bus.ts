@@ -59,7 +59,7 @@ export class Bus {
       return (this.driver = create(settings, {
         connection: (up) => this.connection(up),
         message: (key, topic, payload) => this.message(key, topic, payload),
-        node: (id, up) => core.notify(up ? "node_up" : "node_down", id),
+        node: (id, up) => core.notifyRuntime(up ? "node_up" : "node_down", id),
         rooms: () => [...this.rooms.values()],
       }));
     });
@@ -134,9 +134,10 @@ export class Bus {
     this.whenDriver((driver) => driver.findRooms(query)).then(
       (rooms) => {
         clearTimeout(timer);
-        if (!pick) return this.core.end(handle, "done", "room_list", rooms);
+        // a record payload: the event's fields, so the rooms travel as its `data`
+        if (!pick) return this.core.end(handle, "done", "room_list", { data: rooms });
         if (rooms.length === 0) return this.core.end(handle, "error", "error", BUS_ERR.notFound);
-        this.core.end(handle, "done", "room_found", rooms[Math.floor(Math.random() * rooms.length)]);
+        this.core.end(handle, "done", "room_found", { data: rooms[Math.floor(Math.random() * rooms.length)] });
       },
       () => undefined,
     );
@@ -203,7 +204,7 @@ export class Bus {
         continue;
       }
       this.reportOverflow(handle, sub);
-      this.core.deliver(handle, "bus_message", envelope.data as string | Uint8Array, bytes, { topic, from: envelope.from });
+      this.core.deliver(handle, "bus_message", { data: envelope.data, topic, from: envelope.from }, bytes);
     }
   }
 
@@ -211,7 +212,7 @@ export class Bus {
   private reportOverflow(handle: Handle, sub: Subscription): boolean {
     if (sub.dropped === 0) return false;
     if ((handle.inbox?.length ?? 0) >= this.core.limits.busQueueMessages) return true;
-    this.core.emit(handle, "bus_overflow", "connected", sub.dropped);
+    this.core.notify(handle, "bus_overflow", sub.dropped);
     sub.dropped = 0;
     return false;
   }

@@ -39,6 +39,7 @@ export const ERR = {
   networkError: "network error",
   receiveBufferFull: "receive buffer full",
   notInBrowser: "not possible in a browser",
+  addressFamily: "address family not supported",
 } as const;
 
 const BY_CODE: Record<string, string> = {
@@ -54,6 +55,8 @@ const BY_CODE: Record<string, string> = {
   UND_ERR_BODY_TIMEOUT: ERR.timeout,
   EADDRINUSE: ERR.addressInUse,
   EADDRNOTAVAIL: "address not available",
+  EMSGSIZE: ERR.messageTooLarge,
+  EAFNOSUPPORT: ERR.addressFamily,
   EACCES: "permission denied",
   ENETUNREACH: "network unreachable",
   EHOSTUNREACH: "host unreachable",

@@ -32,6 +32,10 @@ export interface RoomListEvent { type: "room_list"; handle: number; data: RoomIn
 export interface NodeUpEvent { type: "node_up"; handle: 0; data: string }
 /** Another bus node's lease lapsed: its rooms are gone (handle 0). */
 export interface NodeDownEvent { type: "node_down"; handle: 0; data: string }
+/** A UDP socket received a datagram: text, or bytes on a socket opened with `{ binary: true }`; `from` is "ip:port". */
+export interface DatagramEvent { type: "datagram"; handle: number; data: string | Uint8Array; from: string }
+/** A UDP socket dropped datagrams; `data` says why ("receive buffer full", "host not found", ...). Not terminal. */
+export interface UdpDroppedEvent { type: "udp_dropped"; handle: number; data: string }
 
 /** Any record `net.poll_event()` returns. */
 export type NetEvent =
@@ -47,10 +51,18 @@ export type NetEvent =
   | RoomFoundEvent
   | RoomListEvent
   | NodeUpEvent
-  | NodeDownEvent;
+  | NodeDownEvent
+  | DatagramEvent
+  | UdpDroppedEvent;
 
 /** The `type` field of every event. */
 export type NetEventType = NetEvent["type"];
+
+/** The events whose record carries a payload, taken exactly once by the event or the pull function. */
+export type PayloadEventType = "data" | "message" | "accepted" | "datagram" | "bus_message";
+
+/** The events that tell the script something without a payload or an end (such as drops). */
+export type NoticeEventType = "udp_dropped" | "bus_overflow" | "node_up" | "node_down";
 
 /** The events that end a handle: exactly one of them per handle. */
 export type TerminalEventType = "closed" | "error" | "http_done" | "room_found" | "room_list";

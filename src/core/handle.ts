@@ -10,14 +10,11 @@ import type { NetEventType } from "./events.js";
 /** What a handle stands for ("tcp", "ws_listener", "http", ...): each protocol's descriptor lists the kinds it opens. */
 export type HandleKind = string;
 
-/** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
-export type Payload = string | Uint8Array | number;
+/** A payload made of fields, such as a datagram's `{ data, from }`: its event record carries those fields. */
+export type PayloadRecord = { readonly [field: string]: unknown };
 
-/** What an event's `data` may be: a payload, or a record such as a found room. */
-export type EventData = Payload | object;
-
-/** Fields an event carries besides `data`: a WebSocket close's code and reason, a bus message's topic and sender. */
-export type EventExtra = { code: number; reason: string } | { topic: string; from: string };
+/** One payload: TCP text, a WebSocket message, raw socket bytes, an accepted client's handle, or a protocol's record. */
+export type Payload = string | Uint8Array | number | PayloadRecord;
 
 /** The protocol backend's side of a handle: the only way the core drives a socket. Listeners and requests leave out the stream methods. */
 export interface Transport {
@@ -37,6 +34,8 @@ export interface Transport {
   localPort?(): number | undefined;
   /** The peer as "ip:port", when connected. */
   remoteAddr?(): string | undefined;
+  /** Protocol-specific counts for stats and the inspector (datagrams sent, dropped, ...). */
+  counters?(): Record<string, number>;
 }
 
 /** A queued event; for payloads the same object also sits in its handle's inbox (exactly-once). */
@@ -46,18 +45,19 @@ export class QueuedEvent {
   constructor(
     readonly type: NetEventType,
     readonly handle: Handle,
-    public data: EventData | undefined,
+    public data: Payload | undefined,
     public bytes: number,
-    readonly extra?: EventExtra,
+    readonly extra?: { code: number; reason: string },
   ) {}
 }
 
-/** Bits of `Handle.flags`: five booleans in one field keep an idle handle small (10,000 connections). */
+/** Bits of `Handle.flags`: six booleans in one field keep an idle handle small (10,000 connections). */
 const FINISHED = 1;
 const RELEASED = 2;
 const READING_PAUSED = 4;
 const THROTTLED = 8;
 const PULL_ONLY = 16;
+const OVERFLOWING = 32;
 
 /** The core's record of one handle. */
 export class Handle {
@@ -125,6 +125,15 @@ export class Handle {
 
   set throttled(value: boolean) {
     this.setFlag(THROTTLED, value);
+  }
+
+  /** Payloads are being dropped for a full inbox; cleared when the script next takes one. */
+  get overflowing(): boolean {
+    return (this.flags & OVERFLOWING) !== 0;
+  }
+
+  set overflowing(value: boolean) {
+    this.setFlag(OVERFLOWING, value);
   }
 
   private setFlag(bit: number, value: boolean): void {

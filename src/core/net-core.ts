@@ -1,15 +1,15 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
+ * `deliver`, `emit`, `bound`, `notify`, `overflow` and `end`; the script-facing APIs read through
  * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
  * imports nothing from Node (SPEC 2-4).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
-import type { NetEvent, TerminalEventType } from "./events.js";
-import { Handle, QueuedEvent, type EventExtra, type HandleKind, type Payload, type Transport } from "./handle.js";
+import type { NetEvent, NoticeEventType, PayloadEventType, TerminalEventType } from "./events.js";
+import { Handle, QueuedEvent, type HandleKind, type Payload, type PayloadRecord, type Transport } from "./handle.js";
 import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./stats.js";
 
@@ -88,16 +88,16 @@ export class NetCore {
     handle.transport = transport;
   }
 
-  /** Queues a non-terminal event that is not a payload ("connected", or a bus subscription's "bus_overflow" count) and sets the status. */
-  emit(handle: Handle, type: "connected" | "bus_overflow", status: string, data?: number): void {
+  /** Queues a non-terminal, payload-free event (such as "connected") and sets the status. */
+  emit(handle: Handle, type: "connected", status: string): void {
     if (handle.finished || handle.released) return;
     handle.status = status;
-    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0));
+    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
   }
 
-  /** Queues an event about the runtime itself (handle 0), such as another bus node coming up. */
-  notify(type: "node_up" | "node_down", data: string): void {
-    if (!this.closed) this.pushEvent(new QueuedEvent(type, this.runtimeHandle, data, 0));
+  /** Queues a notice about the runtime itself (handle 0), such as another bus node coming up. */
+  notifyRuntime(type: NoticeEventType, data: string): void {
+    if (!this.closed) this.notify(this.runtimeHandle, type, data);
   }
 
   /** A listener's socket is bound: "opening" becomes "listening", with no event (the status says it). */
@@ -106,8 +106,21 @@ export class NetCore {
     handle.status = "listening";
   }
 
+  /** Queues a non-terminal event that carries no payload to take (such as "udp_dropped"); the status stays. */
+  notify(handle: Handle, type: NoticeEventType, data: string | number): void {
+    if (handle.finished || handle.released || handle.pullOnly) return;
+    this.pushEvent(new QueuedEvent(type, handle, data, 0));
+  }
+
+  /** Notes a payload dropped for a full inbox: the first drop of a burst queues `type`; the script's next take ends the burst. */
+  overflow(handle: Handle, type: NoticeEventType, data: string): void {
+    if (handle.overflowing) return;
+    handle.overflowing = true;
+    this.notify(handle, type, data);
+  }
+
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
-  deliver(handle: Handle, type: "data" | "message" | "accepted" | "bus_message", data: Payload, bytes: number, extra?: EventExtra): void {
+  deliver(handle: Handle, type: PayloadEventType, data: Payload, bytes: number): void {
     if (handle.finished || handle.released) {
       if (type === "accepted") this.discard(data as number);
       return;
@@ -121,7 +134,7 @@ export class NetCore {
       tail.data = (tail.data as string) + data;
       tail.bytes += bytes;
     } else {
-      const event = new QueuedEvent(type, handle, data, bytes, extra);
+      const event = new QueuedEvent(type, handle, data, bytes);
       inbox.push(event);
       if (!handle.pullOnly) this.pushEvent(event);
     }
@@ -147,8 +160,8 @@ export class NetCore {
     handle: Handle,
     status: string,
     type: TerminalEventType,
-    data?: string | object,
-    extra?: EventExtra,
+    data?: string | PayloadRecord,
+    extra?: { code: number; reason: string },
   ): void {
     if (handle.finished || handle.released) return;
     handle.finished = true;
@@ -174,9 +187,7 @@ export class NetCore {
       const event = this.queue.shift();
       if (event === undefined) return undefined;
       if (event.taken || event.handle.released) continue;
-      if (event.type === "data" || event.type === "message" || event.type === "accepted" || event.type === "bus_message") {
-        this.take(event.handle);
-      }
+      if (event.handle.inbox?.peek() === event) this.take(event.handle);
       event.taken = true;
       return toRecord(event);
     }
@@ -187,6 +198,7 @@ export class NetCore {
     const event = handle.inbox?.shift();
     if (event === undefined) return undefined;
     event.taken = true;
+    handle.overflowing = false;
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
@@ -314,9 +326,9 @@ export class NetCore {
 function toRecord(event: QueuedEvent): NetEvent {
   const handle = event.handle.id;
   if (event.extra !== undefined) {
-    const data = event.data === undefined ? {} : { data: event.data };
-    return { type: event.type, handle, ...data, ...event.extra } as NetEvent;
+    return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
   }
   if (event.data === undefined) return { type: event.type, handle } as NetEvent;
+  if (typeof event.data === "object" && !(event.data instanceof Uint8Array)) return { type: event.type, handle, ...event.data } as NetEvent;
   return { type: event.type, handle, data: event.data } as NetEvent;
 }

@@ -15,7 +15,7 @@ import type { NetCore } from "../core/net-core.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
-import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
+import { blockedText, listenRefusal, type HostPolicy } from "../policy/policy.js";
 import type { WsBackend } from "./backend.js";
 
 const OWNER = Symbol("tickwire.ws");
@@ -244,7 +244,8 @@ class NodeWs implements WsBackend {
   }
 
   readonly listen = (core: NetCore, handle: Handle, port: number, host: string | undefined): void => {
-    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
+    const refusal = listenRefusal(this.policy, port);
+    if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
     const server: OwnedServer = new WebSocketServer({
       port,
       host,

@@ -154,7 +154,7 @@ export function shutdown() { print("still ticking at", ticks); }
       [["run", "--role", "server"], /expected exactly one script tree/],
       [["run", "x", "--role", "server", "--ticks", "1.5"], /--ticks must be a whole number, not "1.5"/],
       [["run", "x", "--role", "server", "--tick-rate", "fast"], /--tick-rate must be a positive number/],
-      [["run", "x", "--role", "server", "--features", "tcp,udp"], /--features: unknown feature udp \(known: tcp, http, ws, bus\)/],
+      [["run", "x", "--role", "server", "--features", "tcp,quic"], /--features: unknown feature quic \(known: tcp, http, ws, udp, bus\)/],
       [["run", "x", "--role", "server", "--nope"], /Unknown option '--nope'/],
       [["pack"], /expected exactly one folder to pack/],
       [["fly"], /unknown command "fly"/],

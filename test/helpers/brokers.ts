@@ -3,9 +3,8 @@
  * Debian started at a free port, stopped by its PID, and restartable on the
  * same port (a broker outage). `eachBroker` runs a suite once per driver.
  */
-import { execFileSync } from "node:child_process";
 import { after, before, describe } from "node:test";
-import { freePort, startPeer, stopProcess, type Peer } from "./processes.js";
+import { freePort, requireProgram, startPeer, stopProcess, type Peer } from "./processes.js";
 
 /** A broker the bus tests run against. */
 export interface Broker {
@@ -19,25 +18,13 @@ export interface Broker {
   stop(): Promise<void>;
 }
 
-const PROGRAMS = { redis: "redis-server", nats: "nats-server" } as const;
-
-/** Fails with one line naming the missing program and how to install it. */
-function requireProgram(program: string): void {
-  try {
-    execFileSync("sh", ["-c", `command -v ${program}`], { stdio: "ignore" });
-  } catch {
-    throw new Error(`${program} is not installed: apt-get install -y ${program}`);
-  }
-}
-
 function launch(kind: Broker["kind"], port: number): Promise<Peer> {
-  if (kind === "redis") return startPeer("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], port);
-  return startPeer("nats-server", ["-a", "127.0.0.1", "-p", String(port)], port);
+  if (kind === "redis") return startPeer(requireProgram("redis-server"), ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], port);
+  return startPeer(requireProgram("nats-server"), ["-a", "127.0.0.1", "-p", String(port)], port);
 }
 
 /** Starts a broker of `kind` at a free port. */
 export async function startBroker(kind: Broker["kind"]): Promise<Broker> {
-  requireProgram(PROGRAMS[kind]);
   const port = await freePort();
   let peer: Peer | undefined = await launch(kind, port);
   return {

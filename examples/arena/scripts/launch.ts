@@ -27,6 +27,8 @@ export interface ClientLaunch {
   player?: "bot" | "human";
   /** Find a server again through `status_url` when the connection ends (a cluster's front door), instead of stopping. */
   rejoin?: boolean;
+  /** "udp": take the world's snapshots as datagrams (newest wins) instead of over the reliable link. */
+  snapshots?: "udp";
 }
 
 /** The record the server publishes and its program serves at /status. */
@@ -35,6 +37,8 @@ export interface ServerStatus extends Traffic {
   tick: number;
   tcp_port: number;
   ws_port: number;
+  /** Where clients send their UDP "watch" datagram. */
+  udp_port: number;
   players: { name: string; score: number; x: number; y: number }[];
   players_seen: number;
   /** The node, the chat lines heard from other processes, the nodes seen down (with the bus only). */
