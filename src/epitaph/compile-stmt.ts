@@ -106,8 +106,10 @@ export class StmtCompiler extends ExprCompiler {
     const r = this.resolve(target.name);
     if (r.kind === "var") return `${r.js} = ${value};`;
     const why = r.kind === "unknown" ? "undeclared variable" : r.kind === "builtin" ? "builtin" : r.kind;
-    const hint = r.kind === "unknown" ? ` (declare it first with let ${target.name} = ...)` : "";
-    return `${faultCode(`cannot assign to ${why} ${target.name}${hint}`)};`;
+    const hint = r.kind === "unknown" ? ` (declare it first with let ${target.name} = ...${this.suggest(target.name).replace(" (", "; ").replace(/\)$/, "")})` : "";
+    const message = `cannot assign to ${why} ${target.name}${hint}`;
+    this.nameError(target, message);
+    return `${faultCode(message)};`;
   }
 
   private when(s: Extract<Stmt, { kind: "when" }>): string {
@@ -145,10 +147,8 @@ export class StmtCompiler extends ExprCompiler {
   }
 
   private matches(t: string, arm: Arm): string {
-    return arm.patterns.map((p) => (p.kind === "void" ? `${t} == null` : `${t} === ${this.expr(p)}`)).join(" || ");
-  }
-
-  private error(at: { line: number; col: number }, message: string): void {
-    this.diags.push({ file: this.unit.file, line: at.line, col: at.col, message });
+    return arm.patterns
+      .map((p) => (p.kind === "void" ? `${t} == null` : p.kind === "num" ? this.numberTest(t, p) : `${t} === ${this.expr(p)}`))
+      .join(" || ");
   }
 }

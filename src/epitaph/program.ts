@@ -1,8 +1,8 @@
 /**
  * Compiles a script tree once and instantiates it any number of times. The
  * compiled form is a JavaScript factory (see `codegen.ts`); each instance
- * calls it with its own `env`, whose `access` resolves `sys` and `log` to
- * modules built from the host and every other name through `host.access`.
+ * calls it with its own `env`, whose `access` builds the standard modules
+ * (`sys`, `log`, `math`, `string`, ...) and asks `host.access` for the rest.
  */
 import { BUILTINS } from "./builtins.js";
 import { generate, HELPERS } from "./codegen.js";
@@ -10,8 +10,9 @@ import { EpitaphCompileError, fault, locate, type EpitaphDiagnostic } from "./er
 import type { EpitaphHost, EpitaphProgram } from "./host.js";
 import { Names } from "./layout.js";
 import * as runtime from "./runtime.js";
-import { NATIVE_MODULES, nativeModule } from "./stdlib.js";
+import { buildModule, STANDARD_MODULES, type ModuleContext } from "./modules/index.js";
 import { loadTree } from "./tree.js";
+import { Float } from "./numbers.js";
 import { Sym, toHost, typeName } from "./values.js";
 
 type Phase = (...args: unknown[]) => unknown;
@@ -21,7 +22,7 @@ interface Instance {
 }
 type Factory = (rt: object, env: { access(name: string): unknown }) => Instance;
 
-const RT: Record<string, unknown> = { ...runtime, fault, locate, sym: Sym.of, builtins: BUILTINS };
+const RT: Record<string, unknown> = { ...runtime, fault, locate, sym: Sym.of, Float, builtins: BUILTINS };
 for (const name of HELPERS) if (typeof RT[name] !== "function") throw new Error(`epitaph: runtime helper ${name} is missing`);
 
 /** A compiled tree, ready to instantiate against hosts. */
@@ -59,8 +60,9 @@ export function compileOrThrow(files: ReadonlyMap<string, string>, entry: string
 
 function instantiate(factory: Factory, entrySector: string, host: EpitaphHost): EpitaphProgram {
   const modules = new Map<string, unknown>();
+  const ctx: ModuleContext = { host, startedAt: performance.now() };
   const access = (name: string): unknown => {
-    if (!modules.has(name)) modules.set(name, NATIVE_MODULES.has(name) ? nativeModule(name, host) : hostModule(host, name));
+    if (!modules.has(name)) modules.set(name, STANDARD_MODULES.has(name) ? buildModule(name, ctx) : hostModule(host, name));
     return modules.get(name);
   };
   const instance = factory(RT, { access });
