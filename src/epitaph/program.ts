@@ -8,7 +8,7 @@ import { BUILTINS } from "./builtins.js";
 import { generate, HELPERS } from "./codegen.js";
 import { EpitaphCompileError, fault, locate, type EpitaphDiagnostic } from "./errors.js";
 import type { EpitaphHost, EpitaphProgram } from "./host.js";
-import { Names } from "./layout.js";
+import { Names, type Unit } from "./layout.js";
 import * as runtime from "./runtime.js";
 import { buildModule, STANDARD_MODULES, type ModuleContext } from "./modules/index.js";
 import { loadTree } from "./tree.js";
@@ -31,10 +31,15 @@ export interface CompiledTree {
   instantiate(host: EpitaphHost): EpitaphProgram;
 }
 
-/** Loads and compiles the tree from `entry`; returns the diagnostics, the files loaded, and the compiled tree when there are no diagnostics. */
+/**
+ * Loads and compiles the tree from `entry`; returns the diagnostics, the files loaded, and the
+ * compiled tree when there are no diagnostics. With `hostModules`, an `access` of a module that is
+ * neither standard nor in that set is a diagnostic too.
+ */
 export function compileTree(
   files: ReadonlyMap<string, string>,
   entry: string,
+  hostModules?: ReadonlySet<string>,
 ): { diagnostics: EpitaphDiagnostic[]; loaded: string[]; compiled?: CompiledTree } {
   const diagnostics: EpitaphDiagnostic[] = [];
   if (!files.has(entry)) {
@@ -43,6 +48,7 @@ export function compileTree(
   }
   const names = new Names();
   const units = loadTree(files, entry, names, diagnostics);
+  if (hostModules !== undefined) checkModules(units, hostModules, diagnostics);
   const source = generate(units, names, diagnostics);
   const loaded = units.map((u) => u.file);
   if (diagnostics.length > 0) return { diagnostics, loaded };
@@ -56,6 +62,18 @@ export function compileOrThrow(files: ReadonlyMap<string, string>, entry: string
   const { diagnostics, compiled } = compileTree(files, entry);
   if (!compiled) throw new EpitaphCompileError(diagnostics);
   return compiled;
+}
+
+/** Reports every `access <name>` of a module that is neither standard nor one of `hostModules`. */
+function checkModules(units: Unit[], hostModules: ReadonlySet<string>, diagnostics: EpitaphDiagnostic[]): void {
+  const known = [...new Set([...STANDARD_MODULES, ...hostModules])].sort().join(", ");
+  for (const u of units) {
+    for (const [name, binding] of u.modules) {
+      if (!STANDARD_MODULES.has(name) && !hostModules.has(name)) {
+        diagnostics.push({ file: u.file, line: binding.pos.line, col: binding.pos.col, message: `access <${name}>: no module ${name} (known: ${known})` });
+      }
+    }
+  }
 }
 
 function instantiate(factory: Factory, entrySector: string, host: EpitaphHost): EpitaphProgram {
