@@ -25,7 +25,7 @@ export function native(min: number, fn: (...args: never[]) => unknown, max = min
 /** Says how many arguments a native function takes: "2", "1 to 2", "at least 1". */
 export function arityText(n: Native): string {
   const want = n.max === Infinity ? `at least ${n.min}` : n.min === n.max ? `${n.min}` : `${n.min} to ${n.max}`;
-  return `${want} argument${want === "1" ? "" : "s"}`;
+  return `${want} argument${/(^| )1$/.test(want) ? "" : "s"}`;
 }
 
 /** A list argument. */
