@@ -65,6 +65,8 @@ function describeCallee(e: Expr): string {
 /** Expression compiler for one unit; the statement compiler extends it. */
 export class ExprCompiler {
   protected scopes: Map<string, string>[] = [];
+  /** JS names of locals holding a host's value whose fields go back to hosts unconverted (see host-values.ts). */
+  protected hostBound = new Set<string>();
   protected temps: string[] = [];
 
   constructor(
@@ -260,10 +262,17 @@ export class ExprCompiler {
   /** Arguments for a host function: symbols (also inside lists and records) become ":name" text, float boxes numbers. */
   private hostArgs(args: Expr[], native: boolean): string[] {
     return args.map((a) => {
-      if (native || isPrimitive(a)) return this.expr(a);
+      if (native || isPrimitive(a) || this.isHostField(a)) return this.expr(a);
       const t = this.temp();
       return `(typeof (${t} = ${this.expr(a)}) === "object" && ${t} !== null ? h(${t}) : ${t})`;
     });
+  }
+
+  /** True for `v.f` where `v` is a host-bound local. */
+  private isHostField(e: Expr): boolean {
+    if (e.kind !== "member" || e.object.kind !== "name" || GUARDED_FIELDS.has(e.name)) return false;
+    const r = this.resolve(e.object.name);
+    return r.kind === "var" && this.hostBound.has(r.js);
   }
 
   private unary(e: Extract<Expr, { kind: "unary" }>): string {

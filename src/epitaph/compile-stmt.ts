@@ -4,10 +4,12 @@
  * statement sets to its source line, and a try/catch that turns whatever is
  * thrown into an `EpitaphRuntimeError` at `file:L`. Blocks map to JS blocks,
  * locals get unique JS names (so shadowing works exactly), `sustain` becomes
- * `for (;;)`, and `inspect` an if-chain of `===` tests.
+ * `for (;;)` (its binding marked host-bound when `host-values.ts` allows),
+ * and `inspect` an if-chain of `===` tests.
  */
 import type { Arm, Block, Expr, Phase, Stmt } from "./ast.js";
 import { ExprCompiler, faultCode } from "./compile-expr.js";
+import { isHostCall, onlyReadsFields } from "./host-values.js";
 import type { Names } from "./layout.js";
 
 /** Statement compiler for one unit; produces the unit's functions. */
@@ -124,6 +126,11 @@ export class StmtCompiler extends ExprCompiler {
   private sustain(s: Extract<Stmt, { kind: "sustain" }>): string {
     if (s.bind === undefined) return `while ((L = ${s.line}, ${this.cond(s.cond)})) {\n${this.block(s.body)}\n}`;
     const js = this.names.fresh("v", s.bind);
+    const hostModule = (name: string): boolean => {
+      const r = this.resolve(name);
+      return r.kind === "module" && r.binding.spec === undefined;
+    };
+    if (isHostCall(s.cond, hostModule) && onlyReadsFields(s.bind, s.body)) this.hostBound.add(js);
     const head = `L = ${s.line}; let ${js} = ${this.expr(s.cond)};\nif (${js} == null) break;`;
     return `for (;;) {\n${head}\n${this.block(s.body, new Map([[s.bind, js]]))}\n}`;
   }
