@@ -67,6 +67,8 @@ export class ExprCompiler {
   protected scopes: Map<string, string>[] = [];
   /** JS names of locals holding a host's value whose fields go back to hosts unconverted (see host-values.ts). */
   protected hostBound = new Set<string>();
+  /** JS names of locals known to hold a non-null object where the code being compiled runs. */
+  protected knownObjects = new Set<string>();
   protected temps: string[] = [];
 
   constructor(
@@ -203,8 +205,10 @@ export class ExprCompiler {
     const inSector = this.sectorMember(e);
     if (inSector) return this.valueOf(inSector, `${describeCallee(e.object)}.${e.name}`, e);
     if (GUARDED_FIELDS.has(e.name)) return `ownField(${this.expr(e.object)}, "${e.name}")`;
+    const object = this.expr(e.object);
+    if (this.knownObjects.has(object)) return `${object}.${e.name}`;
     const t = this.temp();
-    return `(typeof (${t} = ${this.expr(e.object)}) === "object" && ${t} !== null ? ${t}.${e.name} : field(${t}, "${e.name}"))`;
+    return `(typeof (${t} = ${object}) === "object" && ${t} !== null ? ${t}.${e.name} : field(${t}, "${e.name}"))`;
   }
 
   private call(e: Extract<Expr, { kind: "call" }>): string {

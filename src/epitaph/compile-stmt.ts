@@ -130,9 +130,19 @@ export class StmtCompiler extends ExprCompiler {
       const r = this.resolve(name);
       return r.kind === "module" && r.binding.spec === undefined;
     };
-    if (isHostCall(s.cond, hostModule) && onlyReadsFields(s.bind, s.body)) this.hostBound.add(js);
     const head = `L = ${s.line}; let ${js} = ${this.expr(s.cond)};\nif (${js} == null) break;`;
-    return `for (;;) {\n${head}\n${this.block(s.body, new Map([[s.bind, js]]))}\n}`;
+    const scope = (): Map<string, string> => new Map([[s.bind!, js]]);
+    if (!isHostCall(s.cond, hostModule) || !onlyReadsFields(s.bind, s.body)) return `for (;;) {\n${head}\n${this.block(s.body, scope())}\n}`;
+    // A host's value whose fields are only read: reads skip the type check when it is an object
+    // (the usual case, an event), and the body compiled as usual serves any other value.
+    this.hostBound.add(js);
+    const general = this.block(s.body, scope());
+    const reported = this.diags.length;
+    this.knownObjects.add(js);
+    const objects = this.block(s.body, scope());
+    this.knownObjects.delete(js);
+    this.diags.length = reported;
+    return `for (;;) {\n${head}\nif (typeof ${js} === "object") {\n${objects}\n} else {\n${general}\n}\n}`;
   }
 
   private inspect(s: Extract<Stmt, { kind: "inspect" }>): string {
