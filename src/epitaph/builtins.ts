@@ -10,7 +10,7 @@ import { deleteEntry, entryCount, entryKeys, hasEntry } from "./maps.js";
 import { listArg, native, recordArg, type Native } from "./modules/args.js";
 import { MATH_FUNCTIONS } from "./modules/math.js";
 import { codePointLength } from "./modules/string.js";
-import { exactInt, float } from "./numbers.js";
+import { exactInt, float, isNumber } from "./numbers.js";
 import { listSlot } from "./runtime.js";
 import { formatValue, isRecord, typeName } from "./values.js";
 
@@ -25,7 +25,7 @@ const INT_TEXT = /^[+-]?\d+$/;
 
 /** The number written in a text: an int for digits alone (exact, void past 64 bits), else a float. */
 function toNumber(v: unknown): unknown {
-  if (typeof v !== "string") return typeName(v) === "int" || typeName(v) === "float" ? v : fault(`number: expected text, got ${typeName(v)}`);
+  if (typeof v !== "string") return isNumber(v) ? v : fault(`number: expected text, got ${typeName(v)}`);
   const t = v.trim();
   if (INT_TEXT.test(t)) {
     const b = BigInt(t);
