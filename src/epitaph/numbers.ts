@@ -26,7 +26,7 @@ export function isInt(v: unknown): v is number | bigint {
 }
 
 /** True for an Epitaph float: a number that is not a safe integer, or a boxed whole float. */
-export function isFloat(v: unknown): v is number | Float {
+function isFloat(v: unknown): v is number | Float {
   return typeof v === "number" ? !Number.isSafeInteger(v) : v instanceof Float;
 }
 
@@ -65,7 +65,7 @@ type IntOp = (a: bigint, b: bigint) => bigint;
 type FloatOp = (a: number, b: number) => number;
 
 /** A number result, or undefined when an operand is not a number (the caller names the types). */
-export type NumberResult = number | bigint | Float | undefined;
+type NumberResult = number | bigint | Float | undefined;
 
 /** Applies an operator: exact and wrapping on two ints, IEEE on anything else numeric. */
 function arith(a: unknown, b: unknown, onInts: IntOp, onFloats: FloatOp): NumberResult {

@@ -50,7 +50,7 @@ export function extraKeys(rec: object, create = false): Map<unknown, unknown> | 
 }
 
 /** How a map key prints and how hosts see it: ints as decimal text, symbols as ":name". */
-export function keyText(key: unknown): string {
+function keyText(key: unknown): string {
   return typeof key === "string" ? key : key instanceof Sym ? key.toString() : String(key);
 }
 
