@@ -94,7 +94,7 @@ export function field(obj: unknown, name: string): unknown {
 
 /** `x.f = v`: records and host objects only. */
 export function setField(obj: unknown, name: string, value: unknown): void {
-  if (typeof obj !== "object" || obj === null || obj instanceof Sym || Array.isArray(obj)) {
+  if (typeof obj !== "object" || obj === null || obj instanceof Sym || obj instanceof numbers.Float || Array.isArray(obj)) {
     fault(`cannot set field "${name}" of ${typeName(obj)}`);
   }
   if (name === "__proto__") fault('the field "__proto__" is reserved');

@@ -33,6 +33,7 @@ describe("epitaph runtime errors", () => {
       ["phase run() {\nreturn -\"a\"\n}", "main.ep:2: cannot negate text"],
       ["phase run() {\nreturn len(5)\n}", "main.ep:2: len: expected a list, text, bytes or record, got int"],
       ["phase run() {\nlet r = { a: 1 }\nr[1.5] = 2\n}", "main.ep:3: map keys are text, int or symbol, got float 1.5"],
+      ["phase run() {\nlet f = 2.0\nf.x = 1\n}", 'main.ep:3: cannot set field "x" of float'],
       ["access <net>\nphase run() {\nnet.x = 1\n}", "main.ep:3: cannot assign to a field of module net"],
     ];
     for (const [src, want] of cases) assert.equal(failure(src, { net: {} }), want, src);
