@@ -14,7 +14,7 @@ import type { BenchResult } from "./lib/case.js";
 
 const EVENTS_PER_TICK = 2000;
 const TICKS = 400;
-const ROUNDS = 5;
+const ROUNDS = 15;
 
 const SCRIPT = `access <net>
 let replies = 0
