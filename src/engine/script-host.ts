@@ -57,12 +57,18 @@ export interface CompiledScript {
   describe(error: unknown): DescribedError;
 }
 
+/** What a compile may check beyond the tree itself. */
+export interface CompileOptions {
+  /** Every module the host program will install; when given, a language that names modules statically refuses any other. */
+  modules?: readonly string[];
+}
+
 /** A scripting language the engine can run. */
 export interface ScriptHost {
   /** The entry file at the root of a tree in this language, such as "main.ts". */
   readonly entry: string;
   /** Compiles `tree`; rejects with a clear message when it cannot be run (a syntax error, a bad import). */
-  compile(tree: FileTree): Promise<CompiledScript>;
+  compile(tree: FileTree, options?: CompileOptions): Promise<CompiledScript>;
 }
 
 /** A tree a host cannot compile: `problems` holds every problem as "file:line:col: text". */

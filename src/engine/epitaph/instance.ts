@@ -5,8 +5,9 @@
  * `log` are the front end's own), `log.*` lines keep their `[ep:level]`
  * prefix and go to the engine's output as they are, `sys.exit` stops the
  * engine after the current tick, `sys.warp` reaches the host program's
- * `onWarp`. Top-level statements run here; if they fail, the error is
- * reported "at load" and the instance has no phases.
+ * `onWarp`. Top-level statements run here; if they fail (an uninstalled
+ * module, a runtime error), the error is reported "at load", the instance has
+ * no phases, and the engine stops with exit code 1 (SPEC 9).
  */
 import type { CompiledTree, EpitaphHost, EpitaphProgram } from "../../epitaph/index.js";
 import type { PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
@@ -23,12 +24,13 @@ export function instantiateEpitaph(compiled: CompiledTree, context: ScriptContex
   return { phase: (name) => phases.get(name), dispose: () => {} };
 }
 
-/** Instantiates the tree (its top-level statements run now); undefined, with the error reported, when they fail. */
+/** Instantiates the tree (its top-level statements run now); undefined, with the error reported and exit 1 requested, when they fail. */
 function runTopLevel(compiled: CompiledTree, context: ScriptContext): EpitaphProgram | undefined {
   try {
     return compiled.instantiate(hostFor(context));
   } catch (error) {
     context.report(error, "at load");
+    context.exit(1);
     return undefined;
   }
 }
