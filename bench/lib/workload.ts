@@ -1,8 +1,10 @@
 /**
  * The shape most cases share: two workloads (tickwire and its baseline) that
  * run against the same peer and report a growing progress counter. Windows of
- * the two sides alternate round after round, so slow drift of a noisy machine
- * touches both alike.
+ * the two sides alternate (A B, B A, A B, ...), each round giving one pair,
+ * so slow drift of a noisy machine touches both sides of a pair alike. Each
+ * window starts after a run-in and a full collection, so that one window's
+ * garbage is not collected on the next one's time.
  */
 import type { BenchEnv, Samples } from "./case.js";
 import { sleep } from "./tick-loop.js";
@@ -25,7 +27,7 @@ export interface Sides {
   close(): Promise<void>;
 }
 
-/** Measures alternating windows of both sides; a window's sample is progress per second times `scale`. */
+/** Measures `env.rounds` pairs of windows of both sides; a window's sample is progress per second times `scale`. */
 export async function alternate(env: BenchEnv, sides: Sides, scale = 1): Promise<Samples> {
   const samples: Samples = { tickwire: [], baseline: [] };
   try {
@@ -44,6 +46,7 @@ export async function alternate(env: BenchEnv, sides: Sides, scale = 1): Promise
 
 /** One window: start, run in, count over `windowMs`, stop, and let the backlog settle. */
 async function window(work: Workload, windowMs: number, warmupMs: number): Promise<number> {
+  collectGarbage();
   await work.start();
   await sleep(warmupMs);
   const before = await work.progress();
@@ -65,4 +68,9 @@ async function settle(work: Workload): Promise<void> {
     if (now === last) return;
     last = now;
   }
+}
+
+/** A full collection when the process runs with --expose-gc (the driver starts cases so). */
+export function collectGarbage(): void {
+  globalThis.gc?.();
 }
