@@ -1,0 +1,103 @@
+/**
+ * Writes a turn's small WebSocket messages as whole frames packed into one
+ * buffer, so that a turn of thousands of messages is one socket write instead
+ * of two buffers (header and masked payload) per message. It goes through the
+ * socket only while `ws`'s own sender is idle (nothing queued, no fragmented
+ * message open, socket open); otherwise, and for large messages, it hands each
+ * message to `ws.send`, so control frames and ws's queue keep their order.
+ * Client frames are masked with keys from a pool of crypto-random bytes, as
+ * `ws` itself does.
+ */
+import { randomFillSync } from "node:crypto";
+import type { Socket } from "node:net";
+import { WebSocket } from "ws";
+import type { Payload } from "../core/handle.js";
+
+/** Messages up to this size are packed; larger ones go through ws.send (masking them costs the same either way). */
+const PACK_LIMIT = 8 * 1024;
+const OPCODE_TEXT = 0x81;
+const OPCODE_BINARY = 0x82;
+const RANDOM_POOL_SIZE = 8 * 1024;
+const randomPool = Buffer.alloc(RANDOM_POOL_SIZE);
+let randomPoolUsed = RANDOM_POOL_SIZE;
+
+/** The parts of a `ws` WebSocket's sender this writer reads to know it may write past it. */
+interface SenderState {
+  _sender?: { _state?: number; _queue?: unknown[]; _firstFragment?: boolean } | null;
+}
+
+/** True while ws's sender has nothing queued and no fragmented message open, so a frame written now lands in order. */
+function senderIdle(ws: WebSocket): boolean {
+  const sender = (ws as WebSocket & SenderState)._sender;
+  return ws.readyState === WebSocket.OPEN && sender?._state === 0 && sender._queue?.length === 0 && sender._firstFragment === true;
+}
+
+/** Writes `chunks` as one message each, in order: packed frames when ws's sender is idle, ws.send otherwise. */
+export function writeMessages(ws: WebSocket, socket: Socket | null, masked: boolean, chunks: Payload[]): void {
+  if (socket === null || !senderIdle(ws)) return sendEach(ws, chunks, 0, chunks.length);
+  socket.cork();
+  for (let start = 0; start < chunks.length; ) {
+    let end = start;
+    let bytes = 0;
+    for (; end < chunks.length && payloadBytes(chunks[end]) <= PACK_LIMIT; end++) bytes += frameBytes(payloadBytes(chunks[end]), masked);
+    if (end > start) socket.write(packFrames(chunks, start, end, bytes, masked));
+    if (end < chunks.length) sendEach(ws, chunks, end, end + 1);
+    start = end + 1;
+  }
+  socket.uncork();
+}
+
+function sendEach(ws: WebSocket, chunks: Payload[], start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const chunk = chunks[i] as string | Uint8Array;
+    ws.send(chunk, { binary: typeof chunk !== "string" });
+  }
+}
+
+/** A payload's size on the wire: UTF-8 bytes of a text message. */
+function payloadBytes(chunk: Payload): number {
+  return typeof chunk === "string" ? Buffer.byteLength(chunk) : (chunk as Uint8Array).length;
+}
+
+/** Header (2, 4 or 10 bytes), mask key and payload. */
+function frameBytes(length: number, masked: boolean): number {
+  return (length > 125 ? 4 : 2) + (masked ? 4 : 0) + length;
+}
+
+/** Encodes chunks[start, end) as complete frames into one buffer of `bytes` bytes. */
+function packFrames(chunks: Payload[], start: number, end: number, bytes: number, masked: boolean): Buffer {
+  const out = Buffer.allocUnsafe(bytes);
+  let offset = 0;
+  for (let i = start; i < end; i++) {
+    const chunk = chunks[i] as string | Uint8Array;
+    const length = payloadBytes(chunk);
+    out[offset] = typeof chunk === "string" ? OPCODE_TEXT : OPCODE_BINARY;
+    const maskBit = masked ? 0x80 : 0;
+    if (length > 125) {
+      out[offset + 1] = maskBit | 126;
+      out.writeUInt16BE(length, offset + 2);
+      offset += 4;
+    } else {
+      out[offset + 1] = maskBit | length;
+      offset += 2;
+    }
+    const payloadAt = masked ? offset + 4 : offset;
+    if (typeof chunk === "string") out.write(chunk, payloadAt, length, "utf8");
+    else out.set(chunk, payloadAt);
+    if (masked) maskInPlace(out, offset, length);
+    offset = payloadAt + length;
+  }
+  return out;
+}
+
+/** Writes a fresh random key at `keyAt` and masks the `length` payload bytes after it. */
+function maskInPlace(out: Buffer, keyAt: number, length: number): void {
+  if (randomPoolUsed === RANDOM_POOL_SIZE) {
+    randomFillSync(randomPool);
+    randomPoolUsed = 0;
+  }
+  randomPool.copy(out, keyAt, randomPoolUsed, randomPoolUsed + 4);
+  randomPoolUsed += 4;
+  const payloadAt = keyAt + 4;
+  for (let i = 0; i < length; i++) out[payloadAt + i] ^= out[keyAt + (i & 3)];
+}
