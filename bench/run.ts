@@ -3,7 +3,9 @@
  * own process, prints the table (case, goal, median pair ratio, spread,
  * met/missed, each side's median) and writes bench/results.json. Options:
  * --quick (short windows, for trying a change), --only a,b, --window <ms>,
- * --rounds <n>, --runs <n> (full runs in a row, then how far they agree).
+ * --rounds <n>, --runs <n> (full runs in a row, then how far they agree),
+ * --clock cpu|wall (rates per CPU-second of the measuring process, the
+ * default, or per wall-clock second).
  */
 import { fork } from "node:child_process";
 import { cpus } from "node:os";
@@ -21,12 +23,15 @@ const { values } = parseArgs({
     window: { type: "string" },
     rounds: { type: "string" },
     runs: { type: "string", default: "1" },
+    clock: { type: "string", default: "cpu" },
   },
 });
+if (values.clock !== "cpu" && values.clock !== "wall") throw new Error(`bench: --clock is cpu or wall, not ${values.clock}`);
 const env: BenchEnv = {
   windowMs: Number(values.window ?? (values.quick ? 400 : 1250)),
   rounds: Number(values.rounds ?? (values.quick ? 3 : 7)),
   warmupMs: values.quick ? 200 : 500,
+  clock: values.clock,
 };
 const only = values.only?.split(",");
 const unknown = only?.filter((name) => !CASES.some((c) => c.name === name)) ?? [];
@@ -59,7 +64,7 @@ async function fullRun(run: number): Promise<{ seconds: number; results: BenchRe
 }
 
 const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${process.platform} ${process.arch}`;
-console.log(`tickwire bench: ${machine}; ${env.rounds} pairs of ${env.windowMs} ms windows per case\n`);
+console.log(`tickwire bench: ${machine}; ${env.rounds} pairs of ${env.windowMs} ms windows per case, ${env.clock} clock\n`);
 console.log("ratio = median over pairs of tickwire / baseline (memory: baseline / tickwire); higher is better.");
 console.log("spread = (max - min) / median of the pair ratios.\n");
 const runs: { seconds: number; results: BenchResult[] }[] = [];

@@ -13,6 +13,8 @@ export interface BenchEnv {
   rounds: number;
   /** Unmeasured run-in before the first windows of each side. */
   warmupMs: number;
+  /** What a window's rate is per: seconds of this process's CPU time (robust on a shared machine) or of wall time. */
+  clock: "cpu" | "wall";
 }
 
 /**
