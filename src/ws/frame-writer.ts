@@ -67,6 +67,7 @@ function frameBytes(length: number, masked: boolean): number {
 /** Encodes chunks[start, end) as complete frames into one buffer of `bytes` bytes. */
 function packFrames(chunks: Payload[], start: number, end: number, bytes: number, masked: boolean): Buffer {
   const out = Buffer.allocUnsafe(bytes);
+  const view = new DataView(out.buffer, out.byteOffset, out.length);
   let offset = 0;
   for (let i = start; i < end; i++) {
     const chunk = chunks[i] as string | Uint8Array;
@@ -81,23 +82,59 @@ function packFrames(chunks: Payload[], start: number, end: number, bytes: number
       out[offset + 1] = maskBit | length;
       offset += 2;
     }
-    const payloadAt = masked ? offset + 4 : offset;
-    if (typeof chunk === "string") out.write(chunk, payloadAt, length, "utf8");
-    else out.set(chunk, payloadAt);
-    if (masked) maskInPlace(out, offset, length);
-    offset = payloadAt + length;
+    if (masked) {
+      writeMaskKey(out, offset);
+      offset += 4;
+    }
+    if (typeof chunk === "string" && length === chunk.length) writeAscii(out, view, offset, chunk, masked);
+    else {
+      if (typeof chunk === "string") out.write(chunk, offset, length, "utf8");
+      else out.set(chunk, offset);
+      if (masked) maskInPlace(out, offset, length);
+    }
+    offset += length;
   }
   return out;
 }
 
-/** Writes a fresh random key at `keyAt` and masks the `length` payload bytes after it. */
-function maskInPlace(out: Buffer, keyAt: number, length: number): void {
+/** Writes a fresh random mask key at `at`, from the pool. */
+function writeMaskKey(out: Buffer, at: number): void {
   if (randomPoolUsed === RANDOM_POOL_SIZE) {
     randomFillSync(randomPool);
     randomPoolUsed = 0;
   }
-  randomPool.copy(out, keyAt, randomPoolUsed, randomPoolUsed + 4);
-  randomPoolUsed += 4;
-  const payloadAt = keyAt + 4;
-  for (let i = 0; i < length; i++) out[payloadAt + i] ^= out[keyAt + (i & 3)];
+  const used = randomPoolUsed;
+  out[at] = randomPool[used];
+  out[at + 1] = randomPool[used + 1];
+  out[at + 2] = randomPool[used + 2];
+  out[at + 3] = randomPool[used + 3];
+  randomPoolUsed = used + 4;
+}
+
+/** Writes an all-ASCII string at `at`, masked with the key just before it when `masked`: four bytes per store, no call into C++. */
+function writeAscii(out: Buffer, view: DataView, at: number, text: string, masked: boolean): void {
+  const length = text.length;
+  const key = masked ? view.getInt32(at - 4) : 0;
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    const word = (text.charCodeAt(i) << 24) | (text.charCodeAt(i + 1) << 16) | (text.charCodeAt(i + 2) << 8) | text.charCodeAt(i + 3);
+    view.setInt32(at + i, word ^ key);
+  }
+  for (; i < length; i++) out[at + i] = text.charCodeAt(i) ^ (masked ? out[at - 4 + (i & 3)] : 0);
+}
+
+/** Masks the `length` payload bytes at `at` with the key just before them. */
+function maskInPlace(out: Buffer, at: number, length: number): void {
+  const k0 = out[at - 4];
+  const k1 = out[at - 3];
+  const k2 = out[at - 2];
+  const k3 = out[at - 1];
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    out[at + i] ^= k0;
+    out[at + i + 1] ^= k1;
+    out[at + i + 2] ^= k2;
+    out[at + i + 3] ^= k3;
+  }
+  for (; i < length; i++) out[at + i] ^= out[at - 4 + (i & 3)];
 }
