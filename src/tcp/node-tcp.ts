@@ -18,6 +18,8 @@ import type { TcpBackend, TcpReceiveMode } from "./backend.js";
 const OWNER = Symbol("tickwire.tcp");
 /** Turns larger than this are written chunk by chunk under cork instead of joined. */
 const JOIN_LIMIT = 64 * 1024;
+/** Turns whose pieces average more than this are written under cork too: copying big strings into one costs more than a writev. */
+const JOIN_PIECE_LIMIT = 1024;
 /** A locally closed socket whose peer stays silent this long is destroyed. */
 const CLOSE_LINGER_MS = 10_000;
 
@@ -64,12 +66,13 @@ class TcpConnection implements Transport {
     if (rest.length > 0) this.core.deliver(this.handle, "data", rest, 0);
   }
 
+  /** Small strings are joined into one write; larger pieces go out corked, one write each (a writev). */
   write(chunks: Payload[], bytes: number): void {
     const socket = this.socket;
     if (chunks.length === 1) {
-      socket.write(chunks[0] as string | Uint8Array);
-    } else if (bytes <= JOIN_LIMIT && typeof chunks[0] === "string") {
-      socket.write(chunks.join(""));
+      writeOne(socket, chunks[0] as string | Uint8Array, bytes);
+    } else if (typeof chunks[0] === "string" && bytes <= JOIN_LIMIT && bytes <= chunks.length * JOIN_PIECE_LIMIT) {
+      writeOne(socket, chunks.join(""), bytes);
     } else {
       socket.cork();
       for (const chunk of chunks) socket.write(chunk as string | Uint8Array);
@@ -110,6 +113,12 @@ class TcpConnection implements Transport {
   remoteAddr(): string | undefined {
     return formatAddress(this.socket.remoteAddress, this.socket.remotePort);
   }
+}
+
+/** Writes one piece; a string of `bytes` characters that is `bytes` UTF-8 bytes long is ASCII and copied as latin1 (no UTF-8 encoder). */
+function writeOne(socket: net.Socket, chunk: string | Uint8Array, bytes: number): void {
+  if (typeof chunk === "string" && chunk.length === bytes) socket.write(chunk, "latin1");
+  else socket.write(chunk);
 }
 
 function onSocketData(this: OwnedSocket, chunk: Buffer): void {
