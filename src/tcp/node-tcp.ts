@@ -39,7 +39,6 @@ class TcpConnection implements Transport {
     readonly socket: OwnedSocket,
     private readonly mode: TcpReceiveMode,
   ) {
-    backend.sockets.add(socket);
     socket[OWNER] = this;
     socket.setNoDelay(true);
     socket.on("data", onSocketData);
@@ -93,6 +92,7 @@ class TcpConnection implements Transport {
   }
 
   close(): void {
+    this.backend.lingering.add(this.socket);
     if (this.socket.connecting) return void this.socket.destroy();
     this.socket.end();
     this.socket.setTimeout(CLOSE_LINGER_MS, onLingerTimeout);
@@ -127,13 +127,15 @@ function onSocketData(this: OwnedSocket, chunk: Buffer): void {
 
 function onSocketError(this: OwnedSocket, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner === undefined) return;
+  owner.backend.lingering.add(this);
+  owner.core.end(owner.handle, "error", "error", errorText(error));
 }
 
 function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  owner.backend.sockets.delete(this);
+  owner.backend.lingering.delete(this);
   owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.finishText();
   owner.core.end(owner.handle, "closed", "closed");
@@ -151,6 +153,7 @@ function onSocketConnect(this: OwnedSocket): void {
 }
 
 function onConnectTimeout(owner: TcpConnection): void {
+  owner.backend.lingering.add(owner.socket);
   owner.core.end(owner.handle, "error", "error", ERR.timeout);
   owner.socket.destroy();
 }
@@ -209,9 +212,10 @@ export interface NodeTcpSettings {
   policy: HostPolicy | undefined;
 }
 
-/** The Node TCP backend of one runtime; it knows every socket it opened until that socket is gone. */
+/** The Node TCP backend of one runtime. Open connections are reached through their handles; it only keeps the sockets that outlive theirs. */
 class NodeTcp implements TcpBackend {
-  readonly sockets = new Set<net.Socket>();
+  /** Sockets whose handle ended while they are still open (closing, failing); an open connection costs no entry here. */
+  readonly lingering = new Set<net.Socket>();
   readonly core: NetCore;
   private readonly policy: HostPolicy | undefined;
 
@@ -242,7 +246,7 @@ class NodeTcp implements TcpBackend {
   }
 
   async shutdown(): Promise<void> {
-    await Promise.all([...this.sockets].map(destroyAndWait));
+    await Promise.all([...this.lingering].map(destroyAndWait));
   }
 }
 
