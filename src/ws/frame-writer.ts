@@ -1,20 +1,18 @@
 /**
- * Writes a turn's small WebSocket messages as whole frames packed into one
- * buffer, so that a turn of thousands of messages is one socket write instead
- * of two buffers (header and masked payload) per message. It goes through the
- * socket only while `ws`'s own sender is idle (nothing queued, no fragmented
- * message open, socket open); otherwise, and for large messages, it hands each
- * message to `ws.send`, so control frames and ws's queue keep their order.
- * Client frames are masked with keys from a pool of crypto-random bytes, as
- * `ws` itself does.
+ * Writes a turn's WebSocket messages as whole frames packed into one buffer,
+ * so that a turn of thousands of messages is one socket write instead of a
+ * header and a payload buffer per message, and a large message is copied and
+ * masked four bytes at a time. It goes through the socket only while `ws`'s
+ * own sender is idle (nothing queued, no fragmented message open, socket
+ * open); otherwise it hands each message to `ws.send`, so control frames and
+ * ws's queue keep their order. Client frames are masked with keys from a pool
+ * of crypto-random bytes, as `ws` itself does.
  */
 import { randomFillSync } from "node:crypto";
 import type { Socket } from "node:net";
 import { WebSocket } from "ws";
 import type { Payload } from "../core/handle.js";
 
-/** Messages up to this size are packed; larger ones go through ws.send (masking them costs the same either way). */
-const PACK_LIMIT = 8 * 1024;
 const OPCODE_TEXT = 0x81;
 const OPCODE_BINARY = 0x82;
 const RANDOM_POOL_SIZE = 8 * 1024;
@@ -32,26 +30,16 @@ function senderIdle(ws: WebSocket): boolean {
   return ws.readyState === WebSocket.OPEN && sender?._state === 0 && sender._queue?.length === 0 && sender._firstFragment === true;
 }
 
-/** Writes `chunks` as one message each, in order: packed frames when ws's sender is idle, ws.send otherwise. */
+/** Writes `chunks` as one message each, in order: one buffer of packed frames when ws's sender is idle, ws.send otherwise. */
 export function writeMessages(ws: WebSocket, socket: Socket | null, masked: boolean, chunks: Payload[]): void {
-  if (socket === null || !senderIdle(ws)) return sendEach(ws, chunks, 0, chunks.length);
-  socket.cork();
-  for (let start = 0; start < chunks.length; ) {
-    let end = start;
-    let bytes = 0;
-    for (; end < chunks.length && payloadBytes(chunks[end]) <= PACK_LIMIT; end++) bytes += frameBytes(payloadBytes(chunks[end]), masked);
-    if (end > start) socket.write(packFrames(chunks, start, end, bytes, masked));
-    if (end < chunks.length) sendEach(ws, chunks, end, end + 1);
-    start = end + 1;
-  }
-  socket.uncork();
+  if (socket === null || !senderIdle(ws)) return sendEach(ws, chunks);
+  let bytes = 0;
+  for (const chunk of chunks) bytes += frameBytes(payloadBytes(chunk), masked);
+  socket.write(packFrames(chunks, bytes, masked));
 }
 
-function sendEach(ws: WebSocket, chunks: Payload[], start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    const chunk = chunks[i] as string | Uint8Array;
-    ws.send(chunk, { binary: typeof chunk !== "string" });
-  }
+function sendEach(ws: WebSocket, chunks: Payload[]): void {
+  for (const chunk of chunks as (string | Uint8Array)[]) ws.send(chunk, { binary: typeof chunk !== "string" });
 }
 
 /** A payload's size on the wire: UTF-8 bytes of a text message. */
@@ -61,20 +49,24 @@ function payloadBytes(chunk: Payload): number {
 
 /** Header (2, 4 or 10 bytes), mask key and payload. */
 function frameBytes(length: number, masked: boolean): number {
-  return (length > 125 ? 4 : 2) + (masked ? 4 : 0) + length;
+  return (length > 0xffff ? 10 : length > 125 ? 4 : 2) + (masked ? 4 : 0) + length;
 }
 
-/** Encodes chunks[start, end) as complete frames into one buffer of `bytes` bytes. */
-function packFrames(chunks: Payload[], start: number, end: number, bytes: number, masked: boolean): Buffer {
+/** Encodes every chunk as a complete frame into one buffer of `bytes` bytes. */
+function packFrames(chunks: Payload[], bytes: number, masked: boolean): Buffer {
   const out = Buffer.allocUnsafe(bytes);
   const view = new DataView(out.buffer, out.byteOffset, out.length);
   let offset = 0;
-  for (let i = start; i < end; i++) {
-    const chunk = chunks[i] as string | Uint8Array;
+  for (const chunk of chunks as (string | Uint8Array)[]) {
     const length = payloadBytes(chunk);
     out[offset] = typeof chunk === "string" ? OPCODE_TEXT : OPCODE_BINARY;
     const maskBit = masked ? 0x80 : 0;
-    if (length > 125) {
+    if (length > 0xffff) {
+      out[offset + 1] = maskBit | 127;
+      out.writeUInt32BE(Math.floor(length / 2 ** 32), offset + 2);
+      out.writeUInt32BE(length >>> 0, offset + 6);
+      offset += 10;
+    } else if (length > 125) {
       out[offset + 1] = maskBit | 126;
       out.writeUInt16BE(length, offset + 2);
       offset += 4;

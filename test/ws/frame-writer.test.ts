@@ -15,7 +15,7 @@ import type { Peer } from "../helpers/processes.js";
 import { boundPort, eventOf, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 
-/** One turn's worth of messages: empty, 125/126-byte boundaries, multi-byte text, binary, and two past the packing limit. */
+/** One turn's worth of messages: empty, the 125/126 and 65,535/65,536-byte header boundaries, multi-byte text, binary. */
 const TURN: (string | Uint8Array)[] = [
   "",
   "a".repeat(125),
