@@ -26,6 +26,8 @@ const TURN: (string | Uint8Array)[] = [
   "after the large one",
   new Uint8Array(70_000).map((_, i) => i & 0xff),
   "é".repeat(4_000),
+  "d".repeat(65_535),
+  new Uint8Array(65_536).fill(7),
 ];
 
 function send(net: Net, handle: number, message: string | Uint8Array): true | string {
