@@ -28,17 +28,20 @@ type OwnedServer = net.Server & { [OWNER]?: TcpListener };
 
 /** One TCP connection's transport. */
 class TcpConnection implements Transport {
-  /** Created on the first chunk that ends inside a UTF-8 character; pure-ASCII peers never need one. */
-  private decoder: StringDecoder | null = null;
-  /** The connect deadline while connecting. */
-  connectDeadline: Deadline = null;
+  /**
+   * How chunks become payloads: "bytes" as they are, "text" decoded whole, or
+   * the StringDecoder made once a chunk ended inside a UTF-8 character (pure-
+   * ASCII peers never need one). One field, so an idle connection stays small.
+   */
+  private decoding: TcpReceiveMode | StringDecoder;
 
   constructor(
     readonly backend: NodeTcp,
     readonly handle: Handle,
     readonly socket: OwnedSocket,
-    private readonly mode: TcpReceiveMode,
+    mode: TcpReceiveMode,
   ) {
+    this.decoding = mode;
     socket[OWNER] = this;
     socket.setNoDelay(true);
     socket.on("data", onSocketData);
@@ -48,20 +51,20 @@ class TcpConnection implements Transport {
 
   /** Hands a chunk to the script, decoded when in text mode. */
   receive(chunk: Buffer): void {
-    if (this.mode === "bytes") return this.core.deliver(this.handle, "data", chunk, chunk.length);
-    const text = this.decoder === null && chunk[chunk.length - 1] < 0x80 ? chunk.toString("utf8") : this.decode(chunk);
+    if (this.decoding === "bytes") return this.core.deliver(this.handle, "data", chunk, chunk.length);
+    const text = this.decoding === "text" && chunk[chunk.length - 1] < 0x80 ? chunk.toString("utf8") : this.decode(chunk);
     if (text.length > 0) this.core.deliver(this.handle, "data", text, chunk.length);
   }
 
   /** Streaming decode, for chunks that may split a character. */
   private decode(chunk: Buffer): string {
-    this.decoder ??= new StringDecoder("utf8");
-    return this.decoder.write(chunk);
+    if (typeof this.decoding === "string") this.decoding = new StringDecoder("utf8");
+    return this.decoding.write(chunk);
   }
 
   /** Flushes a character cut short by the peer's close. */
   finishText(): void {
-    const rest = this.decoder?.end() ?? "";
+    const rest = typeof this.decoding === "string" ? "" : this.decoding.end();
     if (rest.length > 0) this.core.deliver(this.handle, "data", rest, 0);
   }
 
@@ -136,7 +139,7 @@ function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.backend.lingering.delete(this);
-  owner.connectDeadline = stopDeadline(owner.connectDeadline);
+  owner.backend.stopConnectDeadline(owner);
   owner.finishText();
   owner.core.end(owner.handle, "closed", "closed");
 }
@@ -148,11 +151,12 @@ function onLingerTimeout(this: OwnedSocket): void {
 function onSocketConnect(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  owner.connectDeadline = stopDeadline(owner.connectDeadline);
+  owner.backend.stopConnectDeadline(owner);
   owner.core.emit(owner.handle, "connected", "connected");
 }
 
 function onConnectTimeout(owner: TcpConnection): void {
+  owner.backend.stopConnectDeadline(owner);
   owner.backend.lingering.add(owner.socket);
   owner.core.end(owner.handle, "error", "error", ERR.timeout);
   owner.socket.destroy();
@@ -216,6 +220,8 @@ export interface NodeTcpSettings {
 class NodeTcp implements TcpBackend {
   /** Sockets whose handle ended while they are still open (closing, failing); an open connection costs no entry here. */
   readonly lingering = new Set<net.Socket>();
+  /** Connect deadlines of the connections still connecting (kept here, so a connected one carries no field for it). */
+  private readonly deadlines = new Map<TcpConnection, Deadline>();
   readonly core: NetCore;
   private readonly policy: HostPolicy | undefined;
 
@@ -235,7 +241,8 @@ class NodeTcp implements TcpBackend {
     const connection = new TcpConnection(this, handle, socket, mode);
     core.attach(handle, connection);
     socket.once("connect", onSocketConnect);
-    connection.connectDeadline = startDeadline(core.limits.connectTimeoutMs, onConnectTimeout, connection);
+    const deadline = startDeadline(core.limits.connectTimeoutMs, onConnectTimeout, connection);
+    if (deadline !== null) this.deadlines.set(connection, deadline);
   }
 
   listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {
@@ -245,7 +252,16 @@ class NodeTcp implements TcpBackend {
     server.listen({ port, host });
   }
 
+  /** Stops a connection's connect deadline, if it has one running. */
+  stopConnectDeadline(connection: TcpConnection): void {
+    const deadline = this.deadlines.get(connection);
+    if (deadline === undefined) return;
+    stopDeadline(deadline);
+    this.deadlines.delete(connection);
+  }
+
   async shutdown(): Promise<void> {
+    for (const connection of [...this.deadlines.keys()]) this.stopConnectDeadline(connection);
     await Promise.all([...this.lingering].map(destroyAndWait));
   }
 }
