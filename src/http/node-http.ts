@@ -4,10 +4,10 @@
  * body limit and cancellation are all in reach. Redirects cost nothing until
  * one arrives: a request goes straight to the agent, and only a 3xx with a
  * Location hands the rest of the exchange to undici's own `RedirectHandler`
- * (its method and header rules, each hop a new connection check by the
- * connector's host policy). Compressed bodies are decoded once complete. Body bytes are
- * charged to the runtime's download budget; an overdrawn budget pauses the
- * response until it is back.
+ * (its method and header rules; each hop's connection is checked by the
+ * connector's host policy). Compressed bodies are decoded once complete. Body
+ * bytes are charged to the runtime's download budget; an overdrawn budget
+ * pauses the response until it is back.
  */
 import { rootCertificates } from "node:tls";
 import { Agent, RedirectHandler, type Dispatcher } from "undici";
@@ -37,12 +37,10 @@ const REDIRECT_STATUSES = new Set([300, 301, 302, 303, 307, 308]);
 
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[0];
 
-/** How a request is sent: the agent's dispatch, the redirect limit, and the request's options. */
+/** How the backend sends: the agent's dispatch and the redirect limit (one per runtime, shared by its requests). */
 interface Route {
   dispatch: Dispatcher.Dispatch;
   maxRedirects: number;
-  /** A fresh copy of the first hop's options (RedirectHandler rewrites its copy hop by hop). */
-  options(): Dispatcher.DispatchOptions;
 }
 
 /** Collects one response under the body limit and reports one outcome. */
@@ -62,6 +60,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly route: Route,
+    private readonly spec: HttpRequestSpec,
     private readonly maxBody: number,
     timeoutMs: number,
     private readonly bandwidth: Bandwidth,
@@ -101,7 +100,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
    */
   private followRedirects(controller: Controller, status: number, headers: Record<string, string | string[]>, statusText: string): void {
     const route = this.route;
-    const redirects: Dispatcher.DispatchHandler = new RedirectHandler(route.dispatch, route.maxRedirects, route.options(), this);
+    const redirects: Dispatcher.DispatchHandler = new RedirectHandler(route.dispatch, route.maxRedirects, dispatchOptions(this.spec), this);
     this.redirects = redirects;
     this.hop = redirects;
     redirects.onResponseStart?.(controller, status, headers, statusText);
@@ -150,13 +149,12 @@ export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
   const bandwidth = settings.core.bandwidth;
   const ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
   const agent = new Agent({ connect: createConnector({ ca, timeout: limits.connectTimeoutMs }, settings.policy) });
-  const dispatch: Dispatcher.Dispatch = agent.dispatch.bind(agent);
+  const route: Route = { dispatch: agent.dispatch.bind(agent), maxRedirects: limits.maxRedirects };
   return {
     send(spec: HttpRequestSpec, done) {
-      const route: Route = { dispatch, maxRedirects: limits.maxRedirects, options: () => dispatchOptions(spec) };
-      const collector = new ResponseCollector(route, limits.httpMaxBodyBytes, limits.httpTimeoutMs, bandwidth, done);
+      const collector = new ResponseCollector(route, spec, limits.httpMaxBodyBytes, limits.httpTimeoutMs, bandwidth, done);
       try {
-        dispatch(dispatchOptions(spec), collector);
+        route.dispatch(dispatchOptions(spec), collector);
       } catch (error) {
         collector.cancel(errorText(error));
       }
@@ -168,7 +166,7 @@ export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
   };
 }
 
-/** undici's options for the first hop of `spec`; `throwOnMaxRedirect` makes RedirectHandler fail past the limit. */
+/** undici's options for the first hop of `spec`, fresh each call (RedirectHandler rewrites its copy hop by hop); `throwOnMaxRedirect` makes it fail past the limit. */
 function dispatchOptions(spec: HttpRequestSpec): Dispatcher.DispatchOptions & { throwOnMaxRedirect: boolean } {
   return {
     throwOnMaxRedirect: true,
