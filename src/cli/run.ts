@@ -23,6 +23,7 @@ Options:
   --ticks <n>            run exactly n ticks, then shut down and exit
   --features <list>      protocols to install, from tcp,http,ws (default: all)
   --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
+  --script-budget <ms>   stop any call into the script that runs longer (default 1000)
   -h, --help             show this help
 
 Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
@@ -39,6 +40,7 @@ const OPTIONS = {
   ticks: { type: "string" },
   features: { type: "string" },
   inspect: { type: "string" },
+  "script-budget": { type: "string" },
 } as const;
 
 /** Runs `tickwire run`; returns the exit code. */
@@ -50,7 +52,8 @@ export const runCommand = command("run", HELP, OPTIONS, async ({ values, positio
   const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
   const features = parseFeatures(values.features);
   const inspect = values.inspect === undefined ? undefined : { port: portNumber("--inspect", values.inspect), title: positionals[0] };
-  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect });
+  const scriptBudgetMs = values["script-budget"] === undefined ? undefined : positiveWholeNumber("--script-budget", values["script-budget"]);
+  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect, scriptBudgetMs });
   engine.installNetwork(features);
   await engine.mountScripts(positionals[0] as string);
   if (values.assets !== undefined) await engine.mountAssets(values.assets);
@@ -78,6 +81,12 @@ function positiveNumber(option: string, text: string): number {
 function portNumber(option: string, text: string): number {
   const value = wholeNumber(option, text);
   if (value > 65535) throw new UsageError(`${option} must be a port number from 0 to 65535, not "${text}"`);
+  return value;
+}
+
+function positiveWholeNumber(option: string, text: string): number {
+  const value = wholeNumber(option, text);
+  if (value === 0) throw new UsageError(`${option} must be a whole number above 0, not "${text}"`);
   return value;
 }
 

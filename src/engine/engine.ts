@@ -3,11 +3,13 @@
  * It owns the installed modules (the network opt-in), the one mounted script
  * tree and the asset tree, the fixed-step loop that calls the script's
  * phases (`init`, then `tick(dt)` and, with a window, `draw()` each tick),
- * and the shutdown that runs `shutdown()` and closes the network.
+ * and the shutdown that runs `shutdown()` and closes the network. Every call
+ * into the script is under the `scriptBudgetMs` budget (see `budget.ts`).
  * Where files, realms and runtimes come from is the platform's (see
  * `index.ts` for Node); everything here is platform-neutral.
  */
 import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
+import { scriptBudgetOf } from "./budget.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, RUNTIME_ROLES, type RuntimeRole } from "./modules.js";
@@ -31,6 +33,8 @@ export interface EngineConfig {
   scriptHosts?: readonly ScriptHost[];
   /** Receives a script's scene or mode change request (Epitaph's `sys.warp`); without it such a request is a script error. */
   onWarp?: (target: string) => void;
+  /** The most wall time one call into the script may take, in milliseconds (default 1000); past it the call is stopped. */
+  scriptBudgetMs?: number;
 }
 
 /** What an engine needs from the platform it runs on. */
@@ -53,6 +57,9 @@ export interface StartOptions {
 
 /** How long `stop()` waits for an async `shutdown()` before closing the network anyway. */
 const SHUTDOWN_WAIT_MS = 5000;
+
+/** How often the script's woken code is run while an async `shutdown()` is awaited. */
+const RESUME_EVERY_MS = 5;
 
 /** Modules the engine installs when asked (installNetwork, mountAssets); a host program cannot take their names. */
 const INSTALLED_BY_ENGINE = ["net", "network", "assets"];
@@ -77,6 +84,7 @@ export class EngineBase {
   private readonly loop: FixedStepLoop;
   private readonly hosts: readonly ScriptHost[];
   private readonly onWarp: ((target: string) => void) | undefined;
+  private readonly budgetMs: number;
   private runtime: NetRuntime | undefined;
   private scriptsMounted = false;
   private compiled: CompiledScript | undefined;
@@ -104,6 +112,7 @@ export class EngineBase {
     this.tickRate = tickRate;
     this.hosts = config.scriptHosts ?? platform.scriptHosts;
     this.onWarp = config.onWarp;
+    this.budgetMs = scriptBudgetOf(config.scriptBudgetMs);
     this.logger = new Logger(this.role, config.output ?? consoleSink);
     this.reporter = new ErrorReporter(this.logger, () => performance.now());
     this.loop = new FixedStepLoop(1000 / tickRate, () => this.tickOnce());
@@ -200,6 +209,7 @@ export class EngineBase {
     this.callPhase("tick", dt);
     if (!this.headless) this.callPhase("draw");
     this.ticker.fire(dt);
+    queueMicrotask(() => this.resumeScript());
     this.runtime?.core.flush();
     this.reporter.flush();
     if (this.ticks >= this.maxTicks) this.requestStop(this.exitCode);
@@ -227,9 +237,19 @@ export class EngineBase {
     }
   }
 
-  /** Waits for an async phase's result, at most SHUTDOWN_WAIT_MS. */
+  /** Runs the script code woken since the last call into it; a budget overrun is reported. */
+  private resumeScript(): void {
+    try {
+      this.instance?.resume();
+    } catch (error) {
+      this.reporter.report(error, "in async code");
+    }
+  }
+
+  /** Waits for an async phase's result, at most SHUTDOWN_WAIT_MS, running the script's woken code meanwhile. */
   private async settle(result: unknown): Promise<void> {
     if (!isThenable(result)) return;
+    const resuming = setInterval(() => this.resumeScript(), RESUME_EVERY_MS);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -239,6 +259,7 @@ export class EngineBase {
     });
     await Promise.race([Promise.resolve(result).then(() => undefined, () => undefined), late]);
     clearTimeout(timer);
+    clearInterval(resuming);
   }
 
   private context(): ScriptContext {
@@ -253,7 +274,7 @@ export class EngineBase {
       nextTick: () => this.ticker.next(),
       network: this.runtime?.network,
       report: (error, where) => this.reporter.report(error, where),
-      createRealm: this.platform.createRealm,
+      createRealm: (globals, onUncaught) => this.platform.createRealm(globals, onUncaught, { budgetMs: this.budgetMs }),
     };
   }
 
