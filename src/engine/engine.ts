@@ -9,11 +9,11 @@
  * `index.ts` for Node); everything here is platform-neutral.
  */
 import type { NetRuntime, RuntimeOptions, Features } from "../api/runtime.js";
-import { scriptBudgetOf } from "./budget.js";
+import { scriptLimitsOf, type ScriptLimits } from "./budget.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, RUNTIME_ROLES, type RuntimeRole } from "./modules.js";
-import type { RealmFactory } from "./realm.js";
+import type { RealmFactory, ScriptRealm } from "./realm.js";
 import { ErrorReporter } from "./reporter.js";
 import { findScriptHost, type CompiledScript, type PhaseName, type ScriptContext, type ScriptHost, type ScriptInstance } from "./script-host.js";
 import { TickSignal } from "./tick-signal.js";
@@ -35,6 +35,10 @@ export interface EngineConfig {
   onWarp?: (target: string) => void;
   /** The most wall time one call into the script may take, in milliseconds (default 1000); past it the call is stopped. */
   scriptBudgetMs?: number;
+  /** Run the scripts in the sandbox, for scripts the game does not trust (see docs/security.md); default false. */
+  sandbox?: boolean;
+  /** The sandboxed scripts' heap cap in bytes (default 256 MiB); past it the call is stopped. */
+  scriptMemoryBytes?: number;
 }
 
 /** What an engine needs from the platform it runs on. */
@@ -47,6 +51,8 @@ export interface EnginePlatform {
   createRealm: RealmFactory;
   /** The script hosts used when the config names none. */
   scriptHosts: readonly ScriptHost[];
+  /** Loads the sandbox (`config.sandbox`) and returns its realm factory; absent where there is none. */
+  loadSandbox?: () => Promise<RealmFactory>;
 }
 
 /** Options of `engine.start()`. */
@@ -84,7 +90,9 @@ export class EngineBase {
   private readonly loop: FixedStepLoop;
   private readonly hosts: readonly ScriptHost[];
   private readonly onWarp: ((target: string) => void) | undefined;
-  private readonly budgetMs: number;
+  private readonly limits: ScriptLimits;
+  private sandboxRealms: RealmFactory | undefined;
+  private guardRealm: ScriptRealm | undefined;
   private runtime: NetRuntime | undefined;
   private scriptsMounted = false;
   private compiled: CompiledScript | undefined;
@@ -112,7 +120,7 @@ export class EngineBase {
     this.tickRate = tickRate;
     this.hosts = config.scriptHosts ?? platform.scriptHosts;
     this.onWarp = config.onWarp;
-    this.budgetMs = scriptBudgetOf(config.scriptBudgetMs);
+    this.limits = scriptLimitsOf(config);
     this.logger = new Logger(this.role, config.output ?? consoleSink);
     this.reporter = new ErrorReporter(this.logger, () => performance.now());
     this.loop = new FixedStepLoop(1000 / tickRate, () => this.tickOnce());
@@ -158,6 +166,7 @@ export class EngineBase {
     if (this.scriptsMounted) throw new Error("mountScripts() was already called: an engine mounts exactly one script tree");
     this.scriptsMounted = true;
     const opened = typeof tree === "string" ? this.platform.openTree(tree) : tree;
+    if (this.limits.sandbox) this.sandboxRealms = await this.loadSandbox();
     const compiled = await findScriptHost(opened, this.hosts).compile(opened);
     this.compiled = compiled;
     this.reporter.useDescriber((error) => compiled.describe(error));
@@ -237,6 +246,11 @@ export class EngineBase {
     }
   }
 
+  private loadSandbox(): Promise<RealmFactory> {
+    if (this.platform.loadSandbox === undefined) throw new Error("config.sandbox: this platform has no sandbox (it runs on Node only)");
+    return this.platform.loadSandbox();
+  }
+
   /** Runs the script code woken since the last call into it; a budget overrun is reported. */
   private resumeScript(): void {
     try {
@@ -274,7 +288,11 @@ export class EngineBase {
       nextTick: () => this.ticker.next(),
       network: this.runtime?.network,
       report: (error, where) => this.reporter.report(error, where),
-      createRealm: (globals, onUncaught) => this.platform.createRealm(globals, onUncaught, { budgetMs: this.budgetMs }),
+      createRealm: (globals, onUncaught) => (this.sandboxRealms ?? this.platform.createRealm)(globals, onUncaught, this.limits),
+      guard: (call) => {
+        this.guardRealm ??= this.platform.createRealm({}, (error) => this.reporter.report(error, "in async code"), this.limits);
+        return this.guardRealm.run(call);
+      },
     };
   }
 

@@ -23,6 +23,8 @@ export interface ScriptRealm {
 export interface RealmOptions {
   /** The most wall time one call into the scripts may take, in milliseconds. */
   budgetMs: number;
+  /** The most memory the scripts' heap may take, in bytes, where the realm can cap it (the sandbox). */
+  memoryBytes?: number;
 }
 
 /** Creates a realm holding `globals` with `options`; async errors nothing handled are passed to `onUncaught`. */

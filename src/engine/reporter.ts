@@ -3,10 +3,11 @@
  * own files by the script host), and the same error raised again (the same
  * place, message and top frame, as a broken tick raises it every tick) is
  * counted and summed up at most once a second instead of printed each time.
- * A call stopped at its budget is reported and counted the same way, as
- * "script ran past its budget of <ms> ms in <phase>".
+ * A call stopped at its budget (or the sandbox's memory cap) is reported and
+ * counted the same way, as "script ran past its budget of <ms> ms in
+ * <phase>" (or "script out of memory in <phase>").
  */
-import { ScriptOverrun } from "./budget.js";
+import { ScriptStopped } from "./budget.js";
 import type { Logger } from "./logger.js";
 
 /** An error as a script host describes it: a headline and its stack frames in the script's own files. */
@@ -64,7 +65,7 @@ export class ErrorReporter {
       return;
     }
     if (this.seen.size >= MAX_TRACKED) this.seen.delete(this.seen.keys().next().value as string);
-    const lead = error instanceof ScriptOverrun ? `${error.message} ${where}` : `script error ${where}: ${described.message}`;
+    const lead = error instanceof ScriptStopped ? `${error.message} ${where}` : `script error ${where}: ${described.message}`;
     const headline = `${lead}${top === "" ? "" : ` ${top}`}`;
     this.seen.set(key, { headline, pending: 0, lastPrinted: this.now() });
     const stack = described.frames.map((frame) => `\n    ${frame}`).join("");

@@ -40,6 +40,8 @@ export interface ScriptContext {
   report(error: unknown, where: string): void;
   /** Creates an isolated global scope holding `globals`, its calls under the engine's budget; errors nothing awaited go to `onUncaught`. */
   createRealm(globals: Record<string, unknown>, onUncaught: (error: unknown) => void): ScriptRealm;
+  /** Runs a call into script code that lives in the host's realm (Epitaph's compiled code) under the budget. */
+  guard<T>(call: () => T): T;
 }
 
 /** One running instance of a compiled tree. */

@@ -8,30 +8,28 @@
  * `onWarp`. Top-level statements run here; if they fail, the error is
  * reported "at load" and the instance has no phases. The compiled code runs
  * in the host's realm, but every call into it (top level and phases) goes
- * through a realm of its own only to be stopped at the budget, so the
- * compiled loops carry no checks of their own.
+ * through the engine's guard to be stopped at the budget, so the compiled
+ * loops carry no checks of their own.
  */
 import type { CompiledTree, EpitaphHost, EpitaphProgram } from "../../epitaph/index.js";
-import type { ScriptRealm } from "../realm.js";
 import type { PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
 
 type Phase = (...args: unknown[]) => unknown;
 
 /** Runs the tree's top-level statements against `context` and returns the engine's view of the program. */
 export function instantiateEpitaph(compiled: CompiledTree, context: ScriptContext): ScriptInstance {
-  const guard = context.createRealm({}, (error) => context.report(error, "in async code"));
-  const program = runTopLevel(compiled, context, guard);
+  const program = runTopLevel(compiled, context);
   const phases = new Map<PhaseName, Phase>();
   for (const name of ["init", "tick", "draw", "shutdown"] as const) {
-    if (program?.has(name)) phases.set(name, (...args) => guard.run(() => program.call(name, ...args)));
+    if (program?.has(name)) phases.set(name, (...args) => context.guard(() => program.call(name, ...args)));
   }
   return { phase: (name) => phases.get(name), resume: () => {}, dispose: () => {} };
 }
 
 /** Instantiates the tree (its top-level statements run now); undefined, with the error reported, when they fail. */
-function runTopLevel(compiled: CompiledTree, context: ScriptContext, guard: ScriptRealm): EpitaphProgram | undefined {
+function runTopLevel(compiled: CompiledTree, context: ScriptContext): EpitaphProgram | undefined {
   try {
-    return guard.run(() => compiled.instantiate(hostFor(context)));
+    return context.guard(() => compiled.instantiate(hostFor(context)));
   } catch (error) {
     context.report(error, "at load");
     return undefined;
