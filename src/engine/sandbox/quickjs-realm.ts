@@ -25,10 +25,26 @@ const STACK_BYTES = 1024 * 1024;
 export async function loadSandbox(): Promise<RealmFactory> {
   const module = await newQuickJSWASMModuleFromVariant(releaseSync as unknown as QuickJSSyncVariant);
   return (globals, onUncaught, options) => {
+    const memoryBytes = options.memoryBytes ?? DEFAULT_SCRIPT_MEMORY_BYTES;
+    capMemory(module.getWasmMemory(), memoryBytes);
     const runtime = module.newRuntime();
-    runtime.setMemoryLimit(options.memoryBytes ?? DEFAULT_SCRIPT_MEMORY_BYTES);
+    runtime.setMemoryLimit(memoryBytes);
     runtime.setMaxStackSize(STACK_BYTES);
     return new QuickJsRealm(runtime, globals, onUncaught, options.budgetMs);
+  };
+}
+
+/**
+ * Caps the WebAssembly memory the interpreter's heap lives in at `bytes`. QuickJS's own limit is not
+ * enough there: without `malloc_usable_size` in the WebAssembly build it loses count of what a
+ * growing array reallocates. Past the cap the memory refuses to grow, so the interpreter's allocation
+ * fails and the call stops with its "out of memory" error; freed memory is reused by later calls.
+ */
+function capMemory(memory: WebAssembly.Memory, bytes: number): void {
+  const grow = memory.grow.bind(memory);
+  memory.grow = (pages: number): number => {
+    if (memory.buffer.byteLength + pages * 65536 > bytes) throw new RangeError(`the script heap is capped at ${bytes} bytes`);
+    return grow(pages);
   };
 }
 
