@@ -1,8 +1,9 @@
 /**
- * `tickwire run --script-budget <ms>` as a user runs it: a tick() stuck in
- * `while (true) {}` is stopped each tick with the budget named in the log,
- * the run still ends on `--ticks` and on SIGINT (running shutdown() first),
- * and a bad budget is refused on the command line.
+ * `tickwire run --script-budget <ms>` and `--sandbox [--script-memory <MiB>]`
+ * as a user runs them: a tick() stuck in `while (true) {}` is stopped each
+ * tick with the budget named in the log, the run still ends on `--ticks` and
+ * on SIGINT (running shutdown() first); a sandboxed run sees no `process`
+ * and its memory hog is stopped at the cap; bad values are refused.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -14,7 +15,7 @@ export function tick() { ticks++; if (ticks === 2) print("stuck from now on"); i
 export function shutdown() { print("shutdown after", ticks, "ticks"); }
 `;
 
-describe("tickwire run --script-budget", () => {
+describe("tickwire run --script-budget, --sandbox, --script-memory", () => {
   test("a stuck tick() costs one budget per tick and --ticks still ends the run", async () => {
     const ended = await cli(["run", writeTree({ "main.ts": STUCK }), "--role", "server", "--script-budget", "50", "--ticks", "4"]);
     assert.equal(ended.code, 0, ended.stderr);
@@ -29,6 +30,25 @@ describe("tickwire run --script-budget", () => {
     const ended = await run.stop("SIGINT");
     assert.equal(ended.code, 0, ended.stderr);
     assert.match(ended.stdout, /\[server\] shutdown after \d+ ticks\n$/);
+  });
+
+  test("--sandbox --script-memory: no process inside, and a hog is stopped at the cap while the run goes on", async () => {
+    const main = `let ticks = 0;
+print("process is", typeof (globalThis as any).process);
+export function tick() { ticks++; if (ticks === 2) { const hog: string[] = []; for (let i = 0; ; i++) hog.push("x".repeat(1000) + i); } }
+export function shutdown() { print("shutdown after", ticks, "ticks"); }
+`;
+    const args = ["run", writeTree({ "main.ts": main }), "--role", "server", "--sandbox", "--script-memory", "16", "--ticks", "4"];
+    const ended = await cli(args);
+    assert.equal(ended.code, 0, ended.stderr);
+    assert.equal(ended.stdout, "[server] process is undefined\n[server] shutdown after 4 ticks\n");
+    assert.equal(ended.stderr, "[server:error] script out of memory in tick()\n");
+  });
+
+  test("--script-memory without --sandbox is refused", async () => {
+    const ended = await cli(["run", writeTree({ "main.ts": STUCK }), "--role", "server", "--script-memory", "16"]);
+    assert.equal(ended.code, 2, ended.stderr);
+    assert.match(ended.stderr, /--script-memory caps the sandbox's heap: it needs --sandbox/);
   });
 
   test("a budget that is not a whole number above 0 is refused", async () => {
