@@ -11,8 +11,17 @@
 /** The budget of one call into a script when the config names none, in milliseconds. */
 export const DEFAULT_SCRIPT_BUDGET_MS = 1000;
 
-/** A call into a script the engine stopped; reported as its message and where it was stopped. */
-export class ScriptStopped extends Error {}
+/** A call into a script the engine stopped; reported as its message and, when known, the frames it was stopped in. */
+export class ScriptStopped extends Error {
+  private placed = false;
+
+  /** Records, once, the script frames the call was stopped in ("    at tick (file:line:col)" lines). */
+  placeAt(frames: string): void {
+    if (this.placed) return;
+    this.placed = true;
+    this.stack = `${this.name}: ${this.message}\n${frames}`;
+  }
+}
 
 /** A call into a script stopped because it ran past its budget. */
 export class ScriptOverrun extends ScriptStopped {

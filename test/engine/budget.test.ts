@@ -4,13 +4,19 @@
  * <ms> ms in <phase>" and counted like an exception, and the engine ticks
  * on: runaway code in top-level code, each phase, a resumed await, a timer,
  * a microtask chain and an Epitaph loop, each followed by normal ticks and
- * a clean exit.
+ * a clean exit. The suite runs sandboxed too (test/engine/sandbox/suites),
+ * where a stopped call also names the frames it was stopped in.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { runScript } from "../helpers/engine.js";
 
 const BUDGET_MS = 100;
+
+/** The lines logged, each cut at its first frame: in the sandbox a stopped call also names the frames it was stopped in. */
+function headlines(lines: readonly string[]): string[] {
+  return lines.map((line) => line.split("\n")[0]?.replace(/ at [^ ]+ \([^)]*\)(?= \(repeated)/, "") ?? "");
+}
 
 /** Runs `files` for `ticks` ticks with the small budget; resolves with the lines logged once the engine has finished. */
 async function runToEnd(files: Record<string, string>, ticks: number, headless = true) {
@@ -26,7 +32,9 @@ export function tick() { count++; if (count >= 4) print("tick", count); }
 
 describe("script budgets", () => {
   test("a runaway tick() costs one budget per tick, counted, while the engine ticks on and exits cleanly", async () => {
-    const { engine, lines, code } = await runToEnd({ "main.ts": `export function tick() { while (true) {} }\n` }, 3);
+    const run = await runToEnd({ "main.ts": `export function tick() { while (true) {} }\n` }, 3);
+    const { engine, code } = run;
+    const lines = headlines(run.lines);
     assert.equal(code, 0);
     assert.equal(engine.ticks, 3);
     assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms in tick()`);
@@ -36,7 +44,9 @@ describe("script budgets", () => {
 
   for (const phase of ["init", "draw", "shutdown"] as const) {
     test(`a runaway ${phase}() is stopped and the other phases still run`, async () => {
-      const { lines, code } = await runToEnd({ "main.ts": `${TICKS_ON}export function ${phase}() { for (;;) {} }\n` }, 5, false);
+      const run = await runToEnd({ "main.ts": `${TICKS_ON}export function ${phase}() { for (;;) {} }\n` }, 5, false);
+      const { code } = run;
+      const lines = headlines(run.lines);
       assert.equal(code, 0);
       assert.ok(lines.includes(`[server:error] script ran past its budget of ${BUDGET_MS} ms in ${phase}()`), lines.join("\n"));
       assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
@@ -44,24 +54,30 @@ describe("script budgets", () => {
   }
 
   test("runaway top-level code is stopped at load", async () => {
-    const { lines, code } = await runToEnd({ "main.ts": `${TICKS_ON}while (1 < 2) {}\n` }, 5);
+    const run = await runToEnd({ "main.ts": `${TICKS_ON}while (1 < 2) {}\n` }, 5);
+    const { code } = run;
+    const lines = headlines(run.lines);
     assert.equal(code, 0);
     assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms at load`);
     assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
   });
 
   test("a resumed await that runs away is stopped in async code", async () => {
-    const { lines, code } = await runToEnd(
+    const run = await runToEnd(
       { "main.ts": `${TICKS_ON}await Event.OnTick;\nawait Event.OnTick;\nprint("resumed");\nfor (;;) {}\n` },
       5,
     );
+    const { code } = run;
+    const lines = headlines(run.lines);
     assert.equal(code, 0);
     assert.deepEqual(lines.slice(0, 2), ["[server] resumed", `[server:error] script ran past its budget of ${BUDGET_MS} ms in async code`]);
     assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
   });
 
   test("a runaway timer callback is stopped in a timer", async () => {
-    const { lines, code } = await runToEnd({ "main.ts": `${TICKS_ON}setTimeout(() => { for (;;) {} }, 0);\n` }, 5);
+    const run = await runToEnd({ "main.ts": `${TICKS_ON}setTimeout(() => { for (;;) {} }, 0);\n` }, 5);
+    const { code } = run;
+    const lines = headlines(run.lines);
     assert.equal(code, 0);
     assert.ok(lines.includes(`[server:error] script ran past its budget of ${BUDGET_MS} ms in a timer`), lines.join("\n"));
     assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
@@ -69,7 +85,9 @@ describe("script budgets", () => {
 
   test("an endless chain of promise reactions counts against the call that started it", async () => {
     const main = `${TICKS_ON}export function init() { const again = (): Promise<void> => Promise.resolve().then(again); void again(); }\n`;
-    const { lines, code } = await runToEnd({ "main.ts": main }, 5);
+    const run = await runToEnd({ "main.ts": main }, 5);
+    const { code } = run;
+    const lines = headlines(run.lines);
     assert.equal(code, 0);
     assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms in init()`);
     assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
@@ -77,7 +95,9 @@ describe("script budgets", () => {
 
   test("an endless chain of queueMicrotask callbacks is stopped too", async () => {
     const main = `${TICKS_ON}export function init() { const again = () => queueMicrotask(again); again(); }\n`;
-    const { lines, code } = await runToEnd({ "main.ts": main }, 5);
+    const run = await runToEnd({ "main.ts": main }, 5);
+    const { code } = run;
+    const lines = headlines(run.lines);
     assert.equal(code, 0);
     assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms in init()`);
     assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
@@ -101,7 +121,9 @@ phase tick(dt) {
   when count >= 4 { log.info("tick", count) }
 }
 `;
-    const { lines, code } = await runToEnd({ "main.ep": main }, 5);
+    const run = await runToEnd({ "main.ep": main }, 5);
+    const { code } = run;
+    const lines = headlines(run.lines);
     assert.equal(code, 0);
     assert.ok(lines.includes(`[server:error] script ran past its budget of ${BUDGET_MS} ms in tick()`), lines.join("\n"));
     assert.ok(lines.includes("[ep:info] tick 5"), lines.join("\n"));

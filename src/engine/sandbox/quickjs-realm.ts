@@ -127,9 +127,13 @@ class QuickJsRealm implements ScriptRealm {
 
   /** The host value to throw for an error a QuickJS call returned: why the call was stopped, or a copy of the error. */
   private failure(handle: QuickJSHandle): unknown {
-    const dumped = this.vm.dump(handle) as { name?: unknown; message?: unknown } | null;
-    if (dumped?.name === "InternalError" && dumped.message === "out of memory") this.stopped ??= new ScriptOutOfMemory();
-    if (this.stopped !== undefined) return this.stopped;
+    const dumped = this.vm.dump(handle) as { name?: unknown; message?: unknown; stack?: unknown } | null;
+    const internal = dumped?.name === "InternalError" ? dumped.message : undefined;
+    if (internal === "out of memory") this.stopped ??= new ScriptOutOfMemory();
+    if (this.stopped !== undefined) {
+      if ((internal === "interrupted" || internal === "out of memory") && typeof dumped?.stack === "string") this.stopped.placeAt(dumped.stack);
+      return this.stopped;
+    }
     if (typeof dumped === "object" && dumped !== null && "message" in dumped) return errorToHost(dumped);
     return this.bridge.toHost(handle);
   }

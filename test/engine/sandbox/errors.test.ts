@@ -3,7 +3,8 @@
  * frames mapped to the tree's own files and lines (QuickJS places columns
  * and words messages its own way, so only lines are pinned here), and a
  * value thrown from the host back into the script arrives as an Error of the
- * script's world that it can catch.
+ * script's world that it can catch. A call stopped at its budget names the
+ * frames it was stopped in, mapped the same way.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -30,5 +31,12 @@ describe("errors in the sandbox", () => {
     const { engine, lines } = await runScript({ "main.ts": main }, { sandbox: true }, undefined, 0);
     await engine.finished;
     assert.deepEqual(lines, ["[server] true true"]);
+  });
+
+  test("a call stopped at its budget names the script frames it was stopped in", async () => {
+    const main = `function spin() {\n  for (;;) {}\n}\nexport function tick() {\n  spin();\n}\n`;
+    const { engine, lines } = await runScript({ "main.ts": main }, { sandbox: true, scriptBudgetMs: 50 }, undefined, 1);
+    await engine.finished;
+    assert.match(lines[0] ?? "", /^\[server:error\] script ran past its budget of 50 ms in tick\(\)\n    at spin \(main\.ts:[12]:\d+\)\n    at tick \(main\.ts:5:\d+\)$/);
   });
 });
