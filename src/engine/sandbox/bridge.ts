@@ -55,7 +55,10 @@ export interface BridgeHost {
 /** Copies values across one QuickJS context's boundary. */
 export class Bridge {
   private readonly helpers: QuickJSHandle;
-  private readonly kept: QuickJSHandle[] = [];
+  /** Frees the script value a host copy (a function, a live object) held, once that copy is garbage. */
+  private readonly release = new FinalizationRegistry<QuickJSHandle>((handle) => {
+    if (handle.alive) handle.dispose();
+  });
 
   constructor(private readonly host: BridgeHost) {
     const made = host.vm.evalCode(HELPERS, "tickwire-bridge.js");
@@ -168,8 +171,9 @@ export class Bridge {
 
   private scriptFunction(handle: QuickJSHandle): (...args: unknown[]) => unknown {
     const fn = handle.dup();
-    this.kept.push(fn);
-    return (...args: unknown[]) => this.host.enter(() => this.call(fn, args));
+    const wrapper = (...args: unknown[]) => this.host.enter(() => this.call(fn, args));
+    this.release.register(wrapper, fn);
+    return wrapper;
   }
 
   /** A host promise settled as the script's is; one rejected because its call was stopped never settles, as on Node. */
@@ -193,13 +197,14 @@ export class Bridge {
     const vm = this.host.vm;
     const props = this.helper("props", handle, (h) => this.toHost(h)) as unknown[];
     const out: Record<string, unknown> = {};
-    const object = handle.dup();
-    this.kept.push(object);
+    let object: QuickJSHandle | undefined;
     for (let index = 0; index + 1 < props.length; index += 2) {
       const key = String(props[index]);
       if (key === "__proto__") continue;
       if (props[index + 1] === true) {
-        Object.defineProperty(out, key, { enumerable: true, get: () => this.host.enter(() => vm.getProp(object, key).consume((h) => this.toHost(h))) });
+        if (object === undefined) this.release.register(out, (object = handle.dup()));
+        const live = object;
+        Object.defineProperty(out, key, { enumerable: true, get: () => this.host.enter(() => vm.getProp(live, key).consume((h) => this.toHost(h))) });
       } else {
         out[key] = vm.getProp(handle, key).consume((h) => this.toHost(h, depth + 1));
       }

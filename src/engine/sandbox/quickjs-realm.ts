@@ -16,7 +16,7 @@ import { placeScript } from "../browser-realm.js";
 import { DEFAULT_SCRIPT_MEMORY_BYTES, ScriptOutOfMemory, ScriptOverrun } from "../budget.js";
 import type { RealmFactory, ScriptRealm } from "../realm.js";
 import { Bridge, errorToHost } from "./bridge.js";
-import { WEB_PRELUDE, webHelpers } from "./web.js";
+import { MADE_INSIDE, WEB_PRELUDE, webHelpers } from "./web.js";
 
 /** The interpreter's own stack limit, so deep recursion is a script error, not a crash. */
 const STACK_BYTES = 1024 * 1024;
@@ -68,7 +68,7 @@ class QuickJsRealm implements ScriptRealm {
     runtime.setInterruptHandler(() => (this.stopped ??= performance.now() > this.deadline ? new ScriptOverrun(this.budgetMs) : undefined) !== undefined);
     this.bridge = new Bridge({ vm: this.vm, enter: (call) => this.run(call), uncaught: onUncaught, isStopped: () => this.stopped !== undefined, failure: (error) => this.failure(error) });
     for (const [name, value] of Object.entries(globals)) {
-      if (!(name in webHelpers)) this.bridge.toScript(value).consume((h) => this.vm.setProp(this.vm.global, name, h));
+      if (!MADE_INSIDE.has(name)) this.bridge.toScript(value).consume((h) => this.vm.setProp(this.vm.global, name, h));
     }
     const prelude = this.run(() => this.evaluate(WEB_PRELUDE, "tickwire-web.js", 0)) as (helpers: object) => void;
     this.run(() => prelude(webHelpers));

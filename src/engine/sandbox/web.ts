@@ -19,13 +19,11 @@ function parseUrl(input: unknown, base: unknown): Record<string, string> | undef
   }
 }
 
-/** Host helpers the prelude calls; the engine's web globals of these names are not copied in. */
+/** The engine's web globals the prelude makes inside instead of copying them in. */
+export const MADE_INSIDE: ReadonlySet<string> = new Set(["TextEncoder", "TextDecoder", "crypto", "URL", "URLSearchParams"]);
+
+/** Host helpers the prelude calls. */
 export const webHelpers = {
-  TextEncoder: undefined,
-  TextDecoder: undefined,
-  crypto: undefined,
-  URL: undefined,
-  URLSearchParams: undefined,
   encode: (text: unknown): Uint8Array => new TextEncoder().encode(String(text)),
   decode: (bytes: unknown): string => (bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : ""),
   random: (length: unknown): Uint8Array => crypto.getRandomValues(new Uint8Array(Math.min(Math.max(Number(length) || 0, 0), 65536))),

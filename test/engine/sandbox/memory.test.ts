@@ -27,7 +27,7 @@ describe("sandbox memory cap", () => {
     const { engine, lines } = await runScript({ "main.ts": HOG }, { sandbox: true, scriptMemoryBytes: CAP_BYTES }, undefined, 6);
     await engine.finished;
     const grown = process.resourceUsage().maxRSS * 1024 - peakBefore;
-    assert.equal(lines[0], "[server:error] script out of memory in tick()", lines.join("\n"));
+    assert.match(lines[0] ?? "", /^\[server:error\] script out of memory in tick\(\)\n    at tick \(main\.ts:6:\d+\)$/, lines.join("\n"));
     assert.ok(lines.includes("[server] tick 6 kept 1,2,3,4,5,6"), lines.join("\n"));
     assert.equal(engine.errorCount, 2, "each stopped call counts like an exception");
     assert.ok(grown < 8 * CAP_BYTES, `the process's peak memory grew by ${Math.round(grown / 2 ** 20)} MiB with a ${CAP_BYTES / 2 ** 20} MiB cap`);
