@@ -39,7 +39,7 @@ interface NetEvent {
 }
 
 /** The fake `net`: a queue refilled before each tick and a send that only counts. */
-class FakeNet {
+export class FakeNet {
   queue: NetEvent[] = [];
   head = 0;
   sentBytes = 0;
@@ -100,7 +100,7 @@ function epitaphScript(net: FakeNet): { tick(dt: number): void; replies(): numbe
 }
 
 /** Events handled per second over TICKS ticks (time spent inside tick only). */
-function measure(make: (net: FakeNet) => { tick(dt: number): void; replies(): number }): number {
+export function measure(make: (net: FakeNet) => { tick(dt: number): void; replies(): number }): number {
   const net = new FakeNet();
   const script = make(net);
   let elapsed = 0;
