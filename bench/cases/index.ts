@@ -8,6 +8,7 @@ import { connMemory10k } from "./conn-memory.js";
 import { epitaphVsTs } from "./epitaph-vs-ts.js";
 import { httpC1, httpC50 } from "./http-get.js";
 import { pollIdle10k } from "./poll-idle.js";
+import { sandboxTickLoop } from "./sandbox-tick-loop.js";
 import { tcpRecv } from "./tcp-recv.js";
 import { tcpBulk, tcpSmallCorked, tcpSmallNaive } from "./tcp-send.js";
 import { udpRecv, udpSmall } from "./udp.js";
@@ -29,6 +30,7 @@ export const CASES: BenchCase[] = [
   pollIdle10k,
   connMemory10k,
   epitaphVsTs,
+  sandboxTickLoop,
   busSmallNaive,
   busSmallNaiveNats,
   busLatency,

@@ -45,7 +45,7 @@ const origin = await new Promise<string>((resolve) => {
 console.log(`[server] status at ${origin}/status`);
 if (door !== undefined) console.log(`[server] front door at ${origin}/join`);
 const bus = args.bus === undefined ? undefined : { url: args.bus, publicAddress: `${origin}/status`, leaseMs: 1500 };
-const engine = new Engine({ runtimeRole: "server", headless: true, inspect, bus });
+const engine = new Engine({ runtimeRole: "server", headless: true, inspect, bus, sandbox: process.env.TICKWIRE_SANDBOX === "1" });
 engine.installNetwork();
 engine.installModule("launch", { tcp_port: Number(args["tcp-port"]), ws_port: Number(args["ws-port"]), publish });
 await engine.mountScripts(args.scripts);

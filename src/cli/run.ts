@@ -27,6 +27,9 @@ Options:
   --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
   --bus <url>            join the bus between processes: redis://host:port or nats://host:port
   --public-address <text> what room_find answers for this process's rooms (with --bus)
+  --script-budget <ms>   stop any call into the script that runs longer (default 1000)
+  --sandbox              run the scripts in the sandbox, for scripts you do not trust (player mods)
+  --script-memory <MiB>  the sandboxed scripts' heap cap (default 256); needs --sandbox
   -h, --help             show this help
 
 Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
@@ -44,6 +47,9 @@ const OPTIONS = {
   inspect: { type: "string" },
   bus: { type: "string" },
   "public-address": { type: "string" },
+  "script-budget": { type: "string" },
+  sandbox: { type: "boolean" },
+  "script-memory": { type: "string" },
 } as const;
 
 /** Runs `tickwire run`; returns the exit code. */
@@ -55,9 +61,14 @@ export const runCommand = command("run", HELP, OPTIONS, async ({ values, positio
   const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
   const features = parseFeatures(values.features);
   const inspect = values.inspect === undefined ? undefined : { port: portNumber("--inspect", values.inspect), title: positionals[0] };
+  const scriptBudgetMs = values["script-budget"] === undefined ? undefined : positiveWholeNumber("--script-budget", values["script-budget"]);
+  const sandbox = values.sandbox === true;
+  if (values["script-memory"] !== undefined && !sandbox) throw new UsageError("--script-memory caps the sandbox's heap: it needs --sandbox");
+  const memoryMiB = values["script-memory"] === undefined ? undefined : positiveWholeNumber("--script-memory", values["script-memory"]);
+  const scriptMemoryBytes = memoryMiB === undefined ? undefined : memoryMiB * 1024 * 1024;
   if (values["public-address"] !== undefined && values.bus === undefined) throw new UsageError("--public-address needs --bus");
   const bus = values.bus === undefined ? undefined : { url: values.bus, publicAddress: values["public-address"] };
-  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect, bus });
+  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect, scriptBudgetMs, sandbox, scriptMemoryBytes, bus });
   // --bus turns the bus on whatever --features names
   engine.installNetwork(features && bus ? { ...features, bus: true } : features);
   await engine.mountScripts(positionals[0] as string);
@@ -86,6 +97,12 @@ function positiveNumber(option: string, text: string): number {
 function portNumber(option: string, text: string): number {
   const value = wholeNumber(option, text);
   if (value > 65535) throw new UsageError(`${option} must be a port number from 0 to 65535, not "${text}"`);
+  return value;
+}
+
+function positiveWholeNumber(option: string, text: string): number {
+  const value = wholeNumber(option, text);
+  if (value === 0) throw new UsageError(`${option} must be a whole number above 0, not "${text}"`);
   return value;
 }
 

@@ -71,10 +71,10 @@ export class Handle {
   bytesIn = 0;
   bytesOut = 0;
   transport: Transport | null = null;
-  /** Why the handle ended in error, kept for pull-only handles whose events are never queued. */
-  error: string | undefined = undefined;
-  /** Protocol-owned state, such as an HTTP request's record. */
-  info: unknown = undefined;
+  /** Why the handle ended in error, kept for pull-only handles whose events are never queued. Declared, not initialised: a connection that never fails carries no slot for it. */
+  declare error: string | undefined;
+  /** Protocol-owned state, such as an HTTP request's record. Declared, not initialised, like `error`. */
+  declare info: unknown;
   private flags: number;
 
   constructor(
