@@ -10,6 +10,7 @@ import { openTickwireConnections } from "../lib/connections.js";
 import { startPeer } from "../lib/peer.js";
 import { sleep, TickLoop } from "../lib/tick-loop.js";
 import { benchRuntime } from "../lib/tickwire-side.js";
+import { coreOf } from "../../src/api/internals.js";
 
 const RUNS = 5;
 
@@ -49,7 +50,7 @@ export const pollIdle10k: BenchCase = {
       const baseline = await tickRates(loop, RUNS, windowMs);
       await openTickwireConnections(net, peer.port, 9_990);
       const tickwire = await tickRates(loop, RUNS, windowMs);
-      return { tickwire, baseline, note: `${runtime.core.size} handles open in the 10k runs` };
+      return { tickwire, baseline, note: `${coreOf(runtime).size} handles open in the 10k runs` };
     } finally {
       await runtime.close();
       await peer.stop();

@@ -200,7 +200,7 @@ export class EngineBase {
     this.callPhase("tick", dt);
     if (!this.headless) this.callPhase("draw");
     this.ticker.fire(dt);
-    this.runtime?.core.flush();
+    this.runtime?.flush();
     this.reporter.flush();
     if (this.ticks >= this.maxTicks) this.requestStop(this.exitCode);
   }
