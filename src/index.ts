@@ -18,7 +18,7 @@ const nodePlatform: Platform = {
 const NODE_OFFERS: Offers = {
   tcp: { byDefault: true, load: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)) },
   http: { byDefault: true, load: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)) },
-  ws: { byDefault: true, load: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)) },
+  ws: { byDefault: true, load: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings)) },
 };
 
 /** Creates a runtime: every handle, one event queue, and the `net` and `network` modules, on Node. */

@@ -31,6 +31,9 @@ export interface Backend {
   shutdown(): Promise<void>;
 }
 
+/** The one shape of every backend factory: settings in (the core among them), backend out. */
+export type BackendFactory<B extends Backend> = (settings: BackendSettings) => B;
+
 /** What a protocol's `open` works with in one runtime. */
 export interface ProtocolContext<B extends Backend> {
   core: NetCore;

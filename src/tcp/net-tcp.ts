@@ -47,7 +47,7 @@ export function connectTcp(core: NetCore, tcp: Lazy<TcpBackend>, kind: TcpConnec
   if (problem !== undefined) return failedHandle(core, kind, problem, pullOnly);
   const handle = core.open(kind, "connecting", pullOnly);
   const target = unbracket(host as string);
-  startOn(core, tcp, handle, (backend) => backend.connect(core, handle, target, port as number, mode));
+  startOn(core, tcp, handle, (backend) => backend.connect(handle, target, port as number, mode));
   return handle;
 }
 
@@ -73,7 +73,7 @@ export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform)
     },
     tcp_listen: (port, host) =>
       openListener(core, "tcp_listener", tcp, port, host, (backend, handle, bindPort, bindHost) =>
-        backend.listen(core, handle, bindPort, bindHost),
+        backend.listen(handle, bindPort, bindHost),
       ),
     tcp_accept(id) {
       const handle = listener(id);

@@ -9,6 +9,7 @@ import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
@@ -199,27 +200,20 @@ function onServerError(this: OwnedServer, error: Error): void {
   this.close();
 }
 
-/** Settings the TCP backend is built with. */
-export interface NodeTcpSettings {
-  core: NetCore;
-  /** The host policy, or undefined to allow every connection. */
-  policy: HostPolicy | undefined;
-}
-
 /** The Node TCP backend of one runtime; it knows every socket it opened until that socket is gone. */
 class NodeTcp implements TcpBackend {
   readonly sockets = new Set<net.Socket>();
   readonly core: NetCore;
   private readonly policy: HostPolicy | undefined;
 
-  constructor(settings: NodeTcpSettings) {
+  constructor(settings: BackendSettings) {
     this.core = settings.core;
     this.policy = settings.policy;
   }
 
   /** Connects; with a policy, an IP literal is checked here and a name's addresses in the lookup hook. */
-  connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
-    const policy = this.policy;
+  connect(handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
+    const { core, policy } = this;
     if (policy !== undefined && literalBlocked(policy, host, port)) {
       return core.end(handle, "error", "error", blockedText(host));
     }
@@ -231,7 +225,8 @@ class NodeTcp implements TcpBackend {
     connection.connectDeadline = startDeadline(core.limits.connectTimeoutMs, onConnectTimeout, connection);
   }
 
-  listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {
+  listen(handle: Handle, port: number, host: string | undefined): void {
+    const core = this.core;
     if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
     const server: OwnedServer = net.createServer({ noDelay: true });
     core.attach(handle, new TcpListener(this, handle, server));
@@ -244,6 +239,4 @@ class NodeTcp implements TcpBackend {
 }
 
 /** Creates the Node TCP backend of one runtime. */
-export function createNodeTcp(settings: NodeTcpSettings): TcpBackend {
-  return new NodeTcp(settings);
-}
+export const createNodeTcp: BackendFactory<TcpBackend> = (settings) => new NodeTcp(settings);

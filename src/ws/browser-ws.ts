@@ -15,7 +15,7 @@ import { Deque } from "../core/deque.js";
 import { ERR } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
-import type { HostPolicy } from "../policy/policy.js";
+import type { BackendFactory } from "../core/protocol.js";
 import { policyRefusal } from "../web/policy-check.js";
 import { utf8Length } from "../web/utf8.js";
 import type { WsBackend } from "./backend.js";
@@ -28,14 +28,6 @@ export const CLOSE_MESSAGE_TOO_LARGE = 4009;
 export const CLOSE_WAIT_MS = 1000;
 
 const SOCKET_EVENTS = ["open", "message", "error", "close"] as const;
-
-/** Settings the browser WebSocket backend is built with. */
-export interface BrowserWsSettings {
-  /** Extra CAs asked for; a browser cannot trust them, so wss: connects fail while any are set. */
-  ca: string[];
-  /** The host policy, checked as far as a page can (see web/policy-check.ts); undefined allows all. */
-  policy: HostPolicy | undefined;
-}
 
 /** A received message and its size in bytes. */
 interface Received {
@@ -157,11 +149,12 @@ function within(promise: Promise<void>, ms: number): Promise<void> {
 }
 
 /** Creates the WebSocket-backed backend of one page; it cannot listen. */
-export function createBrowserWs(settings: BrowserWsSettings): WsBackend {
+export const createBrowserWs: BackendFactory<WsBackend> = (settings) => {
+  const core = settings.core;
   /** Every socket until its close event, locally closed ones included. */
   const open = new Set<BrowserWsConnection>();
   return {
-    connect(core: NetCore, handle: Handle, url: URL) {
+    connect(handle: Handle, url: URL) {
       if (url.protocol === "wss:" && settings.ca.length > 0) {
         return core.end(handle, "error", "error", `tls: ${ERR.notInBrowser}: a custom ca`);
       }
@@ -174,4 +167,4 @@ export function createBrowserWs(settings: BrowserWsSettings): WsBackend {
       await Promise.all([...open].map((connection) => connection.shutdown()));
     },
   };
-}
+};

@@ -52,7 +52,7 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
       const problem = typeof parsed === "string" ? parsed : core.atConnectionLimit("ws") ? ERR.tooManyConnections : undefined;
       if (problem !== undefined) return failedHandle(core, "ws", problem).id;
       const handle = core.open("ws", "connecting");
-      startOn(core, ws, handle, (backend) => backend.connect(core, handle, parsed as URL));
+      startOn(core, ws, handle, (backend) => backend.connect(handle, parsed as URL));
       return handle.id;
     },
     ws_send(id, text) {
@@ -76,7 +76,7 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
     ws_listen: (port, host) =>
       openListener(core, "ws_listener", ws, port, host, (backend, handle, bindPort, bindHost) => {
         if (backend.listen === undefined) return core.end(handle, "error", "error", "listening is not supported here");
-        backend.listen(core, handle, bindPort, bindHost);
+        backend.listen(handle, bindPort, bindHost);
       }),
     ws_accept(id) {
       const handle = listener(id);

@@ -12,6 +12,7 @@ import { unbracket } from "../core/args.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
@@ -22,14 +23,6 @@ const OWNER = Symbol("tickwire.ws");
 
 type OwnedWebSocket = WebSocket & { [OWNER]?: WsConnection };
 type OwnedServer = WebSocketServer & { [OWNER]?: WsListener };
-
-/** Settings the WebSocket backend is built with. */
-export interface NodeWsSettings {
-  /** Extra trusted CAs (PEM), added to Node's bundled ones. */
-  ca: string[];
-  /** The host policy client connects are checked against; undefined allows all. */
-  policy: HostPolicy | undefined;
-}
 
 /** One WebSocket connection's transport, client or accepted. */
 class WsConnection implements Transport {
@@ -205,13 +198,13 @@ class NodeWs implements WsBackend {
   /** Every connection until its socket is gone, locally closed ones included. */
   readonly connections = new Set<WsConnection>();
   private readonly pinger: ReturnType<typeof setInterval> | undefined;
+  private readonly core: NetCore;
   private readonly ca: string[] | undefined;
   private readonly policy: HostPolicy | undefined;
 
-  constructor(
-    core: NetCore,
-    settings: NodeWsSettings,
-  ) {
+  constructor(settings: BackendSettings) {
+    const core = settings.core;
+    this.core = core;
     this.ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
     this.policy = settings.policy;
     const interval = core.limits.wsPingIntervalMs;
@@ -221,7 +214,8 @@ class NodeWs implements WsBackend {
     }
   }
 
-  connect(core: NetCore, handle: Handle, url: URL): void {
+  connect(handle: Handle, url: URL): void {
+    const core = this.core;
     const limits = core.limits;
     const policy = this.policy;
     const host = unbracket(url.hostname);
@@ -243,7 +237,8 @@ class NodeWs implements WsBackend {
     ws.once("upgrade", onWsUpgrade);
   }
 
-  readonly listen = (core: NetCore, handle: Handle, port: number, host: string | undefined): void => {
+  readonly listen = (handle: Handle, port: number, host: string | undefined): void => {
+    const core = this.core;
     if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
     const server: OwnedServer = new WebSocketServer({
       port,
@@ -274,6 +269,4 @@ class NodeWs implements WsBackend {
 }
 
 /** Creates the `ws`-backed WebSocket backend of one runtime. */
-export function createNodeWs(core: NetCore, settings: NodeWsSettings): WsBackend {
-  return new NodeWs(core, settings);
-}
+export const createNodeWs: BackendFactory<WsBackend> = (settings) => new NodeWs(settings);
