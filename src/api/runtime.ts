@@ -24,7 +24,7 @@ import type {
   TableLimits,
   TableOptions,
 } from "../core/protocol.js";
-import { StatsSampler, type RuntimeStats } from "../core/stats.js";
+import { snapshot, type RuntimeStats } from "../core/stats.js";
 import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
 import { registerCore } from "./internals.js";
 import { createNet, type NetShared } from "./net.js";
@@ -92,13 +92,12 @@ export function buildRuntime<T extends ProtocolList>(
   }
   const serviceOf = <P extends Protocol>(protocol: P) => opened.get(protocol)?.parts.service as ServiceOf<P> | undefined;
   const groups = [...opened].map(([protocol, { parts }]) => ({ functions: parts.functions, fallbacks: protocol.fallbacks }));
-  const sampler = new StatsSampler(core);
   let closing: Promise<void> | undefined;
   const runtime: NetRuntimeOf<T> = {
     net: createNet(core, groups) as NetOf<T>,
     network: createNetwork(core, serviceOf, platform),
     limits: limits as Limits & TableLimits<T>,
-    stats: () => sampler.sample(),
+    stats: () => snapshot(core),
     flush: () => core.flush(),
     close() {
       closing ??= (async () => {

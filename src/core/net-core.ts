@@ -11,7 +11,7 @@ import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
 import type { RuntimeLimits } from "./limits.js";
-import { StatsCounters } from "./stats.js";
+import { StatsCounters } from "./counters.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
@@ -151,7 +151,7 @@ export class NetCore {
     handle.outbox = null;
     handle.outboxBytes = 0;
     this.countConnection(handle.kind, -1);
-    if (type === "error") this.counters.noteError(handle, data ?? "");
+    if (type === "error") this.counters.noteError(handle.id, handle.kind, data ?? "");
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
     this.finishedOrder.push(handle);
     this.finishedCount++;
