@@ -5,13 +5,14 @@
  * shared event queue; sends share `net`'s per-turn batching and limits. The
  * socket object holds its handle privately, so a script cannot reach the core.
  */
+import { joinChunks } from "../core/bytes.js";
 import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
 import { failedHandle, guard } from "../core/start.js";
 import type { TcpService } from "../tcp/protocol.js";
-import { bytesToWrite, joinChunks, type TextEncodingName } from "./network-bytes.js";
+import { bytesToWrite, type TextEncodingName } from "./network-bytes.js";
 
 /** A socket's state: `"fin"` once closed by either side (buffered bytes stay readable). */
 export type SocketStatus = "connecting" | "connected" | "error" | "fin";

@@ -7,8 +7,8 @@
  * the policy cannot see) fails the request with a clear error instead of
  * being silently changed by the browser.
  */
-import { joinChunks } from "../api/network-bytes.js";
 import type { Bandwidth } from "../core/bandwidth.js";
+import { joinChunks } from "../core/bytes.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Limits } from "../core/limits.js";
 import type { BackendFactory, BackendSettings } from "../core/protocol.js";
