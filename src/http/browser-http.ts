@@ -9,7 +9,7 @@
  */
 import type { Bandwidth } from "../core/bandwidth.js";
 import { joinChunks } from "../core/bytes.js";
-import { ERR, errorText } from "../core/errors.js";
+import { CUSTOM_CA_REFUSED, ERR, errorText } from "../core/errors.js";
 import type { Limits } from "../core/limits.js";
 import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { policyRefusal } from "../web/policy-check.js";
@@ -42,7 +42,7 @@ export function browserRefusal(spec: HttpRequestSpec, settings: BackendSettings)
       (METHOD_OVERRIDES.has(lower) && value.split(",").some((m) => FORBIDDEN_METHODS.has(m.trim().toUpperCase())));
     if (forbidden) return `${ERR.notInBrowser}: header ${lower}`;
   }
-  if (spec.url.protocol === "https:" && ca.length > 0) return `tls: ${ERR.notInBrowser}: a custom ca`;
+  if (spec.url.protocol === "https:" && ca.length > 0) return CUSTOM_CA_REFUSED;
   if (maxRedirects !== 0 && maxRedirects !== BROWSER_MAX_REDIRECTS) {
     return `${ERR.notInBrowser}: maxRedirects ${maxRedirects} (only 0 or ${BROWSER_MAX_REDIRECTS})`;
   }

@@ -12,7 +12,7 @@
  * listener (`handleEvent`), so no closure is made per socket.
  */
 import { Deque } from "../core/deque.js";
-import { ERR } from "../core/errors.js";
+import { CUSTOM_CA_REFUSED, ERR } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { BackendFactory } from "../core/protocol.js";
@@ -156,7 +156,7 @@ export const createBrowserWs: BackendFactory<WsBackend> = (settings) => {
   return {
     connect(handle: Handle, url: URL) {
       if (url.protocol === "wss:" && settings.ca.length > 0) {
-        return core.end(handle, "error", "error", `tls: ${ERR.notInBrowser}: a custom ca`);
+        return core.end(handle, "error", "error", CUSTOM_CA_REFUSED);
       }
       const refusal = policyRefusal(settings.policy, url);
       if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
