@@ -39,11 +39,6 @@ export class Deque<T> {
     return item;
   }
 
-  /** The oldest item without removing it. */
-  peek(): T | undefined {
-    return this.head < this.items.length ? this.items[this.head] : undefined;
-  }
-
   /** The newest item without removing it. */
   last(): T | undefined {
     return this.head < this.items.length ? this.items[this.items.length - 1] : undefined;
@@ -57,12 +52,6 @@ export class Deque<T> {
       if (keep(item)) kept.push(item);
     }
     this.items = kept;
-    this.head = 0;
-  }
-
-  /** Removes every item. */
-  clear(): void {
-    this.items = [];
     this.head = 0;
   }
 }
