@@ -8,7 +8,7 @@ import type { Handle, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { HttpOutcome } from "./backend.js";
 import type { HttpClient } from "./client.js";
-import { buildSpec, checkHeader, normalizeMethod, parseHttpUrl } from "./request-spec.js";
+import { checkHeader, checkTarget } from "./request-spec.js";
 import { failedHandle, handleOf } from "../core/start.js";
 
 /** What `http_response` returns: the response, or why there is none. */
@@ -41,10 +41,10 @@ export interface NetHttp {
   http_response_header(handle: number, name: string): string | undefined;
 }
 
-/** A request's state, kept on its handle. */
+/** A request's state, kept on its handle; method and URL were checked when it was created, each header when it was set. */
 interface RequestState {
   method: string;
-  url: string;
+  url: URL;
   headers: Record<string, string>;
   body: string | undefined;
   response: HttpResponseRecord | undefined;
@@ -78,13 +78,11 @@ class RequestTransport implements Transport {
 
 const decoder = new TextDecoder();
 
-/** Why a request cannot even be built, or undefined. */
-function firstProblem(method: unknown, url: unknown, body: unknown): string | undefined {
-  if (typeof normalizeMethod(method) !== "string") return ERR.invalidMethod;
-  const parsed = parseHttpUrl(url);
-  if (typeof parsed === "string") return parsed;
-  if (body !== undefined && typeof body !== "string") return ERR.invalidData;
-  return undefined;
+/** The checked method and URL of a new request, or why it cannot even be built. */
+function checkRequest(method: unknown, url: unknown, body: unknown): { method: string; url: URL } | string {
+  const target = checkTarget(method, url);
+  if (typeof target !== "string" && body !== undefined && typeof body !== "string") return ERR.invalidData;
+  return target;
 }
 
 /** Builds the HTTP functions of `net` over one core and client. */
@@ -96,16 +94,15 @@ export function netHttp(core: NetCore, client: HttpClient): NetHttp {
   const state = (id: unknown) => handleOf(core, id, "http")?.info as RequestState | undefined;
 
   const create = (method: unknown, url: unknown, body: unknown): Handle => {
-    const problem = firstProblem(method, url, body);
-    if (problem !== undefined) {
-      const failed = failedHandle(core, "http", problem);
-      failed.info = { response: { error: problem } };
+    const target = checkRequest(method, url, body);
+    if (typeof target === "string") {
+      const failed = failedHandle(core, "http", target);
+      failed.info = { response: { error: target } };
       return failed;
     }
     const handle = core.open("http", "building");
     const request: RequestState = {
-      method: method as string,
-      url: url as string,
+      ...target,
       headers: {},
       body: body as string | undefined,
       response: undefined,
@@ -130,10 +127,9 @@ export function netHttp(core: NetCore, client: HttpClient): NetHttp {
 
   const send = (handle: Handle): void => {
     const request = handle.info as RequestState;
-    const spec = buildSpec(request.method, request.url, request.headers, request.body);
-    if (typeof spec === "string") return (handle.transport as RequestTransport).cancel(spec);
+    const { method, url, headers, body } = request;
     handle.status = "pending";
-    request.cancel = client.request(spec, (outcome) => finish(handle, outcome));
+    request.cancel = client.request({ method, url, headers, body }, (outcome) => finish(handle, outcome));
   };
 
   const setHeader = (handle: Handle, name: unknown, value: unknown): void => {
