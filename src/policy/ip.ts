@@ -6,6 +6,7 @@
  * ::ffff:a.b.c.d, and an IPv4 range /n as the mapped range /(96+n), so one
  * comparison covers an IPv4 address written either way.
  */
+import { unbracket } from "../core/args.js";
 
 /** An address as 16 bytes (IPv4 in its IPv4-mapped IPv6 form). */
 export type IpBytes = Uint8Array;
@@ -49,7 +50,7 @@ function parseGroups(text: string, allowV4Tail: boolean): number[] | undefined {
 
 /** The eight 16-bit groups of an IPv6 address (zone id and brackets allowed), or undefined. */
 function parseIpv6Groups(text: string): number[] | undefined {
-  let bare = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
+  let bare = unbracket(text);
   const zone = bare.indexOf("%");
   if (zone >= 0) bare = bare.slice(0, zone);
   const halves = bare.split("::");

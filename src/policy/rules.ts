@@ -4,6 +4,7 @@
  * a TypeError naming the bad one: a typo in a deny rule must stop the game at
  * start-up, never be skipped silently.
  */
+import { unbracket } from "../core/args.js";
 import { inRange, parseRange, PRIVATE_RANGES, type IpBytes, type IpRange } from "./ip.js";
 
 /** One rule: `host` is an exact name, `*.suffix`, `*`, an IP, a CIDR or `$private`. */
@@ -40,8 +41,7 @@ const NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
 
 /** Lower-cases a host name and strips IPv6 brackets and a trailing dot. */
 export function normalizeName(host: string): string {
-  const lower = host.toLowerCase();
-  const bare = lower.startsWith("[") && lower.endsWith("]") ? lower.slice(1, -1) : lower;
+  const bare = unbracket(host.toLowerCase());
   return bare.endsWith(".") ? bare.slice(0, -1) : bare;
 }
 

@@ -8,7 +8,7 @@
 import type { Socket } from "node:net";
 import { rootCertificates } from "node:tls";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
-import { unbracket } from "../core/args.js";
+import { unbracket, urlPort } from "../core/args.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
@@ -219,7 +219,7 @@ class NodeWs implements WsBackend {
     const limits = core.limits;
     const policy = this.policy;
     const host = unbracket(url.hostname);
-    const port = Number(url.port) || (url.protocol === "wss:" ? 443 : 80);
+    const port = urlPort(url);
     if (policy !== undefined && literalBlocked(policy, host, port)) {
       return core.end(handle, "error", "error", blockedText(host));
     }
