@@ -1,9 +1,10 @@
 /**
- * `Network.Connect` sockets of the Scripter's Rift API (seed 002, SPEC 8): a
- * polled TCP connection over a pull-only core handle. Received bytes wait in
- * the handle's inbox until the script reads them and never appear on `net`'s
- * shared event queue; sends share `net`'s per-turn batching and limits. The
- * socket object holds its handle privately, so a script cannot reach the core.
+ * `Network.Connect` sockets of the Scripter's Rift API (seed 002;
+ * docs/network.md): a polled TCP connection over a pull-only core handle.
+ * Received bytes wait in the handle's inbox until the script reads them and
+ * never appear on `net`'s shared event queue; sends share `net`'s per-turn
+ * batching and limits. The socket object holds its handle privately, so a
+ * script cannot reach the core.
  */
 import { joinChunks } from "../core/bytes.js";
 import { ERR } from "../core/errors.js";

@@ -1,7 +1,8 @@
 /**
- * The stable error texts scripts see (SPEC 10), and the one function that turns
- * any thrown value or system error into one of them. Reads only plain fields
- * (`code`, `message`), so it knows nothing of the libraries that raised them.
+ * The stable error texts scripts see (docs/net.md, "Error texts"), and the
+ * one function that turns any thrown value or system error into one of them.
+ * Reads only plain fields (`code`, `message`), so it knows nothing of the
+ * libraries that raised them.
  */
 
 /** Every fixed error text tickwire hands to scripts. */

@@ -1,8 +1,9 @@
 /**
- * A handle (SPEC 2) and the records queued for it. A handle is the core's view
- * of one connection, listener or request: its status, the payloads not yet
- * delivered, the sends not yet written, and the transport a protocol backend
- * plugged into it. The core never looks behind the transport.
+ * A handle (docs/design.md, rules 1-4) and the records queued for it. A
+ * handle is the core's view of one connection, listener or request: its
+ * status, the payloads not yet delivered, the sends not yet written, and the
+ * transport a protocol backend plugged into it. The core never looks behind
+ * the transport.
  */
 import type { Deque } from "./deque.js";
 import type { NetEventType } from "./events.js";

@@ -1,7 +1,8 @@
 /**
  * A protocol backend loaded on first use. Disabled protocols are never loaded
- * at all (SPEC 1); enabled ones are imported when the first call needs them,
- * and calls made meanwhile run, in order, once the module is there.
+ * at all (docs/design.md, rule 16); enabled ones are imported when the first
+ * call needs them, and calls made meanwhile run, in order, once the module is
+ * there.
  */
 import { ERR, errorText } from "./errors.js";
 

@@ -1,9 +1,9 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
- * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
- * imports nothing from Node (SPEC 2-4).
+ * `attach`, `emit`, `bound`, `deliver` and `end`; the script-facing APIs read
+ * through `poll`, `take` (and `putBack` for a partly read chunk) and `send`.
+ * It imports nothing from Node (docs/design.md, rules 1-15).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";

@@ -10,7 +10,7 @@ import type { Handle, HandleKind } from "./handle.js";
 import type { Lazy } from "./lazy.js";
 import type { NetCore } from "./net-core.js";
 
-/** Returns the id of a new handle that has already ended in error with `why`. */
+/** A new handle that has already ended in error with `why` (its "error" event queued). */
 export function failedHandle(core: NetCore, kind: HandleKind, why: string, pullOnly = false): Handle {
   const handle = core.open(kind, "error", pullOnly);
   core.end(handle, "error", "error", why);

@@ -1,7 +1,7 @@
 /**
- * The `http_*` functions of the `net` module (seed 000, SPEC 6). A request
- * handle is built, sent once, and ends with one `"http_done"` or `"error"`;
- * its response record is kept until the script closes the handle.
+ * The `http_*` functions of the `net` module (seed 000; docs/net.md, "HTTP").
+ * A request handle is built, sent once, and ends with one `"http_done"` or
+ * `"error"`; its response record is kept until the script closes the handle.
  */
 import { ERR } from "../core/errors.js";
 import type { Handle, Transport } from "../core/handle.js";

@@ -1,7 +1,8 @@
 /**
  * Turns what a script gave for a request (a method name or `:symbol`, a URL,
  * headers, a body) into a checked request, or the error text that explains
- * why it can never be sent (SPEC 6: nothing that could split a request).
+ * why it can never be sent (docs/net.md, "HTTP": nothing that could split a
+ * request).
  */
 import { parseUrl } from "../core/args.js";
 import { ERR } from "../core/errors.js";

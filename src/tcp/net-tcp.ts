@@ -1,7 +1,7 @@
 /**
- * The `tcp_*` functions of the `net` module (seed 000, SPEC 5): thin checks
- * over the core, with the socket work left to the TCP backend. Opening a
- * connection (`connectTcp`) is shared with `Network.Connect`.
+ * The `tcp_*` functions of the `net` module (seed 000; docs/net.md, "TCP"):
+ * thin checks over the core, with the socket work left to the TCP backend.
+ * Opening a connection (`connectTcp`) is shared with `Network.Connect`.
  */
 import { checkHost, checkPort, unbracket } from "../core/args.js";
 import { ERR } from "../core/errors.js";

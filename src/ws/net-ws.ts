@@ -1,6 +1,7 @@
 /**
- * The `ws_*` functions of the `net` module (seed 000, SPEC 7): WebSocket
- * clients, and listeners whose accepted clients use the same functions.
+ * The `ws_*` functions of the `net` module (seed 000; docs/net.md,
+ * "WebSocket"): WebSocket clients, and listeners whose accepted clients use
+ * the same functions.
  */
 import { parseUrl, toBytes } from "../core/args.js";
 import { ERR } from "../core/errors.js";

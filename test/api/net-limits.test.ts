@@ -1,5 +1,5 @@
 /**
- * Limits and backpressure (SPEC 4) on real sockets: a reader that never
+ * Limits and backpressure (docs/design.md, rules 12-14) on real sockets: a reader that never
  * drains stops the sender through the kernel, a sender past its buffer is
  * refused whole, and handles never pile up.
  */
