@@ -8,7 +8,7 @@
  */
 import { joinChunks } from "../core/bytes.js";
 import { ERR } from "../core/errors.js";
-import type { Handle } from "../core/handle.js";
+import type { Handle, HandleStatus } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
 import { failedHandle, guard } from "../core/start.js";
@@ -34,7 +34,7 @@ export interface Socket {
   close(): void;
 }
 
-const STATUSES: Readonly<Record<string, SocketStatus>> = {
+const STATUSES: Readonly<Partial<Record<HandleStatus, SocketStatus>>> = {
   connecting: "connecting",
   connected: "connected",
   error: "error",

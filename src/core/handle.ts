@@ -11,6 +11,18 @@ import type { NetEventType } from "./events.js";
 /** What a handle stands for ("tcp", "ws_listener", "http", ...): each protocol's descriptor lists the kinds it opens. */
 export type HandleKind = string;
 
+/** Every status a handle can have; each protocol uses the ones of its kinds (docs/net.md, "Statuses"). */
+export type HandleStatus =
+  | "connecting"
+  | "connected"
+  | "opening"
+  | "listening"
+  | "building"
+  | "pending"
+  | "done"
+  | "error"
+  | "closed";
+
 /** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
 export type Payload = string | Uint8Array | number;
 
@@ -68,14 +80,12 @@ export class Handle {
   transport: Transport | null = null;
   /** Why the handle ended in error, kept for pull-only handles whose events are never queued. */
   error: string | undefined = undefined;
-  /** Protocol-owned state, such as an HTTP request's record. */
-  info: unknown = undefined;
   private flags: number;
 
   constructor(
     readonly id: number,
     readonly kind: HandleKind,
-    public status: string,
+    public status: HandleStatus,
     pullOnly: boolean,
   ) {
     this.flags = pullOnly ? PULL_ONLY : 0;

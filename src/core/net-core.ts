@@ -1,15 +1,16 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `attach`, `emit`, `bound`, `deliver` and `end`; the script-facing APIs read
- * through `poll`, `take` (and `putBack` for a partly read chunk) and `send`.
- * It imports nothing from Node (docs/design.md, rules 1-15).
+ * `attach`, `connected`, `bound`, `deliver`, and the terminal `fail`,
+ * `finish` and `complete`; the script-facing APIs read through `poll`,
+ * `take` (and `putBack` for a partly read chunk) and `send`. It imports
+ * nothing from Node (docs/design.md, rules 1-15).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, TerminalEventType } from "./events.js";
-import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
+import { Handle, QueuedEvent, type HandleKind, type HandleStatus, type Payload, type Transport } from "./handle.js";
 import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./counters.js";
 
@@ -46,7 +47,7 @@ export class NetCore {
   }
 
   /** Creates a handle with a fresh id; connections count against `maxConnections`. */
-  open(kind: HandleKind, status: string, pullOnly = false): Handle {
+  open(kind: HandleKind, status: HandleStatus, pullOnly = false): Handle {
     const handle = new Handle(this.nextId++, kind, status, pullOnly);
     this.table.set(handle.id, handle);
     this.countConnection(kind, 1);
@@ -86,11 +87,11 @@ export class NetCore {
     handle.transport = transport;
   }
 
-  /** Queues a non-terminal, payload-free event (such as "connected") and sets the status. */
-  emit(handle: Handle, type: "connected", status: string): void {
+  /** A connection is up: status "connected", and its "connected" event queued. */
+  connected(handle: Handle): void {
     if (handle.finished || handle.released) return;
-    handle.status = status;
-    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
+    handle.status = "connected";
+    if (!handle.pullOnly) this.pushEvent(new QueuedEvent("connected", handle, undefined, 0));
   }
 
   /** A listener's socket is bound: "opening" becomes "listening", with no event (the status says it). */
@@ -135,10 +136,25 @@ export class NetCore {
     if (!handle.readingPaused) handle.transport?.resume?.();
   }
 
+  /** Ends a handle in error with `why`: status "error" and its one terminal "error" event. */
+  fail(handle: Handle, why: string): void {
+    this.end(handle, "error", "error", why);
+  }
+
+  /** Ends a connection or listener as closed (with the close code and reason of a WebSocket). */
+  finish(handle: Handle, close?: { code: number; reason: string }): void {
+    this.end(handle, "closed", "closed", undefined, close);
+  }
+
+  /** Ends a request with its response: status "done" and its one "http_done" event. */
+  complete(handle: Handle): void {
+    this.end(handle, "done", "http_done");
+  }
+
   /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
-  end(
+  private end(
     handle: Handle,
-    status: string,
+    status: HandleStatus,
     type: TerminalEventType,
     data?: string,
     extra?: { code: number; reason: string },
@@ -232,7 +248,7 @@ export class NetCore {
     try {
       handle.transport?.write?.(chunks, bytes);
     } catch (error) {
-      this.end(handle, "error", "error", errorText(error));
+      this.fail(handle, errorText(error));
     }
   }
 
@@ -241,15 +257,14 @@ export class NetCore {
     if (handle.finished) return this.release(handle);
     this.flushHandle(handle);
     const sent = handle.transport?.close(code, reason);
-    this.end(handle, "closed", "closed", undefined, sent ?? undefined);
+    this.finish(handle, sent ?? undefined);
   }
 
   /** Forgets a handle: it behaves as unknown from now on, and its queued events are skipped. */
   release(handle: Handle): void {
     if (handle.released) return;
-    if (!handle.finished) this.end(handle, "closed", "closed");
+    if (!handle.finished) this.finish(handle);
     handle.released = true;
-    handle.info = undefined;
     const inbox = handle.inbox;
     handle.inbox = null;
     handle.inboxBytes = 0;
@@ -282,7 +297,7 @@ export class NetCore {
       const transport = handle.transport;
       if (transport === null) continue;
       gone.push(transport.shutdown());
-      this.end(handle, "closed", "closed");
+      this.finish(handle);
     }
     await Promise.all(gone);
   }

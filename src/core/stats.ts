@@ -8,7 +8,7 @@
  * only the counters' additions.
  */
 import type { RecentError } from "./counters.js";
-import type { Handle, HandleKind } from "./handle.js";
+import type { Handle, HandleKind, HandleStatus } from "./handle.js";
 import type { NetCore } from "./net-core.js";
 
 export { RECENT_ERRORS, type RecentError } from "./counters.js";
@@ -20,7 +20,7 @@ export const LISTED_HANDLES = 1000;
 export interface HandleStats {
   handle: number;
   kind: HandleKind;
-  status: string;
+  status: HandleStatus;
   /** Received and not yet taken by the script. */
   bufferedIn: number;
   /** Queued by the script and not yet handed to the kernel (or the browser). */
@@ -39,7 +39,7 @@ export interface RuntimeStats {
   /** When the snapshot was taken, in milliseconds since the epoch. */
   at: number;
   /** Handle counts: every handle in the table, by kind, then by status. */
-  handles: { total: number; open: number; byKind: Partial<Record<HandleKind, Record<string, number>>> };
+  handles: { total: number; open: number; byKind: Partial<Record<HandleKind, Partial<Record<HandleStatus, number>>>> };
   /** Events waiting on the queue (payloads already pulled still count until polled past). */
   queueDepth: number;
   /** Totals since the runtime started. */

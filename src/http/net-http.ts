@@ -41,30 +41,38 @@ export interface NetHttp {
   http_response_header(handle: number, name: string): string | undefined;
 }
 
-/** A request's state, kept on its handle; method and URL were checked when it was created, each header when it was set. */
-interface RequestState {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  body: string | undefined;
-  response: HttpResponseRecord | undefined;
-  cancel: ((reason: string) => void) | null;
-}
+/** Every request's response record, kept until its handle is released (a released handle is never looked up again). */
+type Responses = WeakMap<Handle, HttpResponseRecord>;
 
-/** The transport of a request: closing it cancels. */
-class RequestTransport implements Transport {
+/** A request being built or on the wire, and its handle's transport (closing the handle cancels it). Method and URL were checked when it was created, each header when it was set. */
+class HttpRequest implements Transport {
+  readonly headers: Record<string, string> = {};
+  /** Stops the request on the wire once it was sent. */
+  cancelWire: ((reason: string) => void) | null = null;
+
   constructor(
     private readonly core: NetCore,
-    private readonly handle: Handle,
+    private readonly responses: Responses,
+    readonly handle: Handle,
+    readonly method: string,
+    readonly url: URL,
+    readonly body: string | undefined,
   ) {}
 
   /** Ends the request in error with `reason`, stopping it on the wire. */
   cancel(reason: string): void {
-    const state = this.handle.info as RequestState;
     if (this.handle.finished) return;
-    state.response = { error: reason };
-    this.core.end(this.handle, "error", "error", reason);
-    state.cancel?.(reason);
+    this.fail(reason);
+    this.cancelWire?.(reason);
+  }
+
+  /** Records the outcome and ends the handle with it. */
+  settle(outcome: HttpOutcome): void {
+    if (this.handle.finished) return;
+    if (!outcome.ok) return this.fail(outcome.error);
+    const { status, headers, body } = outcome.result;
+    this.responses.set(this.handle, { status, body: decoder.decode(body), headers });
+    this.core.complete(this.handle);
   }
 
   close(): void {
@@ -73,6 +81,11 @@ class RequestTransport implements Transport {
 
   async shutdown(): Promise<void> {
     this.cancel(ERR.runtimeClosed);
+  }
+
+  private fail(reason: string): void {
+    this.responses.set(this.handle, { error: reason });
+    this.core.fail(this.handle, reason);
   }
 }
 
@@ -87,60 +100,48 @@ function checkRequest(method: unknown, url: unknown, body: unknown): { method: s
 
 /** Builds the HTTP functions of `net` over one core and client. */
 export function netHttp(core: NetCore, client: HttpClient): NetHttp {
-  const building = (id: unknown): Handle | undefined => {
+  const responses: Responses = new WeakMap();
+  const requests = new WeakMap<Handle, HttpRequest>();
+  /** The request of a live handle that is still being built. */
+  const building = (id: unknown): HttpRequest | undefined => {
     const handle = handleOf(core, id, "http");
-    return handle?.status === "building" ? handle : undefined;
+    return handle?.status === "building" ? requests.get(handle) : undefined;
   };
-  const state = (id: unknown) => handleOf(core, id, "http")?.info as RequestState | undefined;
+  const responseOf = (id: unknown): HttpResponseRecord | undefined => {
+    const handle = handleOf(core, id, "http");
+    return handle === undefined ? undefined : responses.get(handle);
+  };
 
   const create = (method: unknown, url: unknown, body: unknown): Handle => {
     const target = checkRequest(method, url, body);
     if (typeof target === "string") {
       const failed = failedHandle(core, "http", target);
-      failed.info = { response: { error: target } };
+      responses.set(failed, { error: target });
       return failed;
     }
     const handle = core.open("http", "building");
-    const request: RequestState = {
-      ...target,
-      headers: {},
-      body: body as string | undefined,
-      response: undefined,
-      cancel: null,
-    };
-    handle.info = request;
-    core.attach(handle, new RequestTransport(core, handle));
+    const request = new HttpRequest(core, responses, handle, target.method, target.url, body as string | undefined);
+    requests.set(handle, request);
+    core.attach(handle, request);
     return handle;
   };
 
-  const finish = (handle: Handle, outcome: HttpOutcome): void => {
-    if (handle.finished) return;
-    const request = handle.info as RequestState;
-    if (!outcome.ok) {
-      request.response = { error: outcome.error };
-      return core.end(handle, "error", "error", outcome.error);
-    }
-    const { status, headers, body } = outcome.result;
-    request.response = { status, body: decoder.decode(body), headers };
-    core.end(handle, "done", "http_done");
-  };
-
-  const send = (handle: Handle): void => {
-    const request = handle.info as RequestState;
+  const send = (request: HttpRequest): void => {
     const { method, url, headers, body } = request;
-    handle.status = "pending";
-    request.cancel = client.request({ method, url, headers, body }, (outcome) => finish(handle, outcome));
+    request.handle.status = "pending";
+    request.cancelWire = client.request({ method, url, headers, body }, (outcome) => request.settle(outcome));
   };
 
-  const setHeader = (handle: Handle, name: unknown, value: unknown): void => {
+  const setHeader = (request: HttpRequest, name: unknown, value: unknown): void => {
     const problem = checkHeader(name, value);
-    if (problem !== undefined) return (handle.transport as RequestTransport).cancel(problem);
-    (handle.info as RequestState).headers[(name as string).toLowerCase()] = value as string;
+    if (problem !== undefined) return request.cancel(problem);
+    request.headers[(name as string).toLowerCase()] = value as string;
   };
 
   const sendNow = (method: string, url: unknown, body?: unknown): number => {
     const handle = create(method, url, body);
-    if (!handle.finished) send(handle);
+    const request = requests.get(handle);
+    if (request !== undefined) send(request);
     return handle.id;
   };
 
@@ -148,19 +149,19 @@ export function netHttp(core: NetCore, client: HttpClient): NetHttp {
     http_request: (method, url) => create(method, url, undefined).id,
     http_request_body: (method, url, body) => create(method, url, body).id,
     http_set_header(id, name, value) {
-      const handle = building(id);
-      if (handle !== undefined) setHeader(handle, name, value);
+      const request = building(id);
+      if (request !== undefined) setHeader(request, name, value);
     },
     http_set_headers(id, headers) {
-      const handle = building(id);
-      if (handle === undefined || typeof headers !== "object" || headers === null) return;
+      const request = building(id);
+      if (request === undefined || typeof headers !== "object" || headers === null) return;
       for (const [name, value] of Object.entries(headers)) {
-        if (!handle.finished) setHeader(handle, name, value);
+        if (!request.handle.finished) setHeader(request, name, value);
       }
     },
     http_send(id) {
-      const handle = building(id);
-      if (handle !== undefined) send(handle);
+      const request = building(id);
+      if (request !== undefined) send(request);
     },
     http_get: (url) => sendNow("GET", url),
     http_head: (url) => sendNow("HEAD", url),
@@ -169,9 +170,9 @@ export function netHttp(core: NetCore, client: HttpClient): NetHttp {
     http_post: (url, body) => sendNow("POST", url, body),
     http_put: (url, body) => sendNow("PUT", url, body),
     http_patch: (url, body) => sendNow("PATCH", url, body),
-    http_response: (id) => state(id)?.response,
+    http_response: responseOf,
     http_response_header(id, name) {
-      const response = state(id)?.response;
+      const response = responseOf(id);
       if (response === undefined || !("headers" in response) || typeof name !== "string") return undefined;
       return response.headers[name.toLowerCase()];
     },

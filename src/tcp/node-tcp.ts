@@ -119,7 +119,7 @@ function onSocketData(this: OwnedSocket, chunk: Buffer): void {
 
 function onSocketError(this: OwnedSocket, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.core.fail(owner.handle, errorText(error));
 }
 
 function onSocketClose(this: OwnedSocket): void {
@@ -128,7 +128,7 @@ function onSocketClose(this: OwnedSocket): void {
   owner.backend.sockets.delete(this);
   owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.finishText();
-  owner.core.end(owner.handle, "closed", "closed");
+  owner.core.finish(owner.handle);
 }
 
 function onLingerTimeout(this: OwnedSocket): void {
@@ -139,11 +139,11 @@ function onSocketConnect(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.connectDeadline = stopDeadline(owner.connectDeadline);
-  owner.core.emit(owner.handle, "connected", "connected");
+  owner.core.connected(owner.handle);
 }
 
 function onConnectTimeout(owner: TcpConnection): void {
-  owner.core.end(owner.handle, "error", "error", ERR.timeout);
+  owner.core.fail(owner.handle, ERR.timeout);
   owner.socket.destroy();
 }
 
@@ -196,7 +196,7 @@ function onServerListening(this: OwnedServer): void {
 
 function onServerError(this: OwnedServer, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.backend.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.backend.core.fail(owner.handle, errorText(error));
   this.close();
 }
 
@@ -215,7 +215,7 @@ class NodeTcp implements TcpBackend {
   connect(handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
     const { core, policy } = this;
     if (policy !== undefined && literalBlocked(policy, host, port)) {
-      return core.end(handle, "error", "error", blockedText(host));
+      return core.fail(handle, blockedText(host));
     }
     const lookup = policy && policyLookup(policy, () => port);
     const socket: OwnedSocket = net.connect({ host, port, lookup });
@@ -227,7 +227,7 @@ class NodeTcp implements TcpBackend {
 
   listen(handle: Handle, port: number, host: string | undefined): void {
     const core = this.core;
-    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
+    if (this.policy?.listen === false) return core.fail(handle, LISTEN_BLOCKED);
     const server: OwnedServer = net.createServer({ noDelay: true });
     core.attach(handle, new TcpListener(this, handle, server));
     server.listen({ port, host });

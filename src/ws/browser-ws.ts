@@ -65,13 +65,13 @@ class BrowserWsConnection implements Transport {
   handleEvent(event: Event): void {
     if (event.type === "message") return this.receive((event as MessageEvent).data as string | ArrayBuffer);
     clearTimeout(this.connectTimer);
-    if (event.type === "open") return this.core.emit(this.handle, "connected", "connected");
+    if (event.type === "open") return this.core.connected(this.handle);
     this.release();
-    if (event.type === "error") return this.core.end(this.handle, "error", "error", ERR.networkError);
+    if (event.type === "error") return this.core.fail(this.handle, ERR.networkError);
     const { code, reason } = event as CloseEvent;
     for (const type of SOCKET_EVENTS) this.ws.removeEventListener(type, this);
     this.open.delete(this);
-    this.core.end(this.handle, "closed", "closed", undefined, { code, reason });
+    this.core.finish(this.handle, { code, reason });
     this.markGone();
   }
 
@@ -136,7 +136,7 @@ class BrowserWsConnection implements Transport {
   private fail(why: string, code = 1000): void {
     clearTimeout(this.connectTimer);
     this.release();
-    this.core.end(this.handle, "error", "error", why);
+    this.core.fail(this.handle, why);
     this.ws.close(code, why);
   }
 }
@@ -156,10 +156,10 @@ export const createBrowserWs: BackendFactory<WsBackend> = (settings) => {
   return {
     connect(handle: Handle, url: URL) {
       if (url.protocol === "wss:" && settings.ca.length > 0) {
-        return core.end(handle, "error", "error", CUSTOM_CA_REFUSED);
+        return core.fail(handle, CUSTOM_CA_REFUSED);
       }
       const refusal = policyRefusal(settings.policy, url);
-      if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
+      if (refusal !== undefined) return core.fail(handle, refusal);
       core.attach(handle, new BrowserWsConnection(core, handle, new WebSocket(url), open));
     },
     listen: undefined,

@@ -76,7 +76,7 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
     },
     ws_listen: (port, host) =>
       openListener(core, "ws_listener", ws, port, host, (backend, handle, bindPort, bindHost) => {
-        if (backend.listen === undefined) return core.end(handle, "error", "error", ERR.listenUnsupported);
+        if (backend.listen === undefined) return core.fail(handle, ERR.listenUnsupported);
         backend.listen(handle, bindPort, bindHost);
       }),
     ws_accept(id) {

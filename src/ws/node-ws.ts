@@ -89,7 +89,7 @@ class WsConnection implements Transport {
   /** Ends the handle with an error and drops the connection. */
   fail(why: string): void {
     this.connectDeadline = stopDeadline(this.connectDeadline);
-    this.core.end(this.handle, "error", "error", why);
+    this.core.fail(this.handle, why);
     this.ws.terminate();
   }
 }
@@ -107,7 +107,7 @@ function onWsClose(this: OwnedWebSocket, code: number, reason: Buffer): void {
   if (owner === undefined) return;
   owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.backend.connections.delete(owner);
-  owner.core.end(owner.handle, "closed", "closed", undefined, { code, reason: reason.toString("utf8") });
+  owner.core.finish(owner.handle, { code, reason: reason.toString("utf8") });
 }
 
 /** ws reports a handshake past `handshakeTimeout` with this message and no code. */
@@ -126,7 +126,7 @@ function onWsOpen(this: OwnedWebSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.connectDeadline = stopDeadline(owner.connectDeadline);
-  owner.core.emit(owner.handle, "connected", "connected");
+  owner.core.connected(owner.handle);
 }
 
 function onConnectTimeout(owner: WsConnection): void {
@@ -189,7 +189,7 @@ function onServerListening(this: OwnedServer): void {
 
 function onServerError(this: OwnedServer, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.core.fail(owner.handle, errorText(error));
   this.close();
 }
 
@@ -221,7 +221,7 @@ class NodeWs implements WsBackend {
     const host = unbracket(url.hostname);
     const port = urlPort(url);
     if (policy !== undefined && literalBlocked(policy, host, port)) {
-      return core.end(handle, "error", "error", blockedText(host));
+      return core.fail(handle, blockedText(host));
     }
     const ws: OwnedWebSocket = new WebSocket(url, {
       lookup: policy && policyLookup(policy, () => port),
@@ -239,7 +239,7 @@ class NodeWs implements WsBackend {
 
   readonly listen = (handle: Handle, port: number, host: string | undefined): void => {
     const core = this.core;
-    if (this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
+    if (this.policy?.listen === false) return core.fail(handle, LISTEN_BLOCKED);
     const server: OwnedServer = new WebSocketServer({
       port,
       host,
