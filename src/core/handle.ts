@@ -80,6 +80,8 @@ export class Handle {
   transport: Transport | null = null;
   /** Why the handle ended in error, kept for pull-only handles whose events are never queued. */
   error: string | undefined = undefined;
+  /** Protocol-owned state (an HTTP request's record), read back by `instanceof`; dropped when the handle is released. */
+  info: object | undefined = undefined;
   private flags: number;
 
   constructor(

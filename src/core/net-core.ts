@@ -265,6 +265,7 @@ export class NetCore {
     if (handle.released) return;
     if (!handle.finished) this.finish(handle);
     handle.released = true;
+    handle.info = undefined;
     const inbox = handle.inbox;
     handle.inbox = null;
     handle.inboxBytes = 0;

@@ -21,7 +21,7 @@ export interface BackendSettings {
   ca: string[];
   /** The host policy, or undefined to allow every connection. */
   policy: HostPolicy | undefined;
-  /** The runtime options as the host program gave them, for protocols with options of their own. */
+  /** The runtime options as the host program gave them, each protocol's own as its check returned them. */
   options: Readonly<Record<string, unknown>>;
 }
 

@@ -41,23 +41,26 @@ export interface NetHttp {
   http_response_header(handle: number, name: string): string | undefined;
 }
 
-/** Every request's response record, kept until its handle is released (a released handle is never looked up again). */
-type Responses = WeakMap<Handle, HttpResponseRecord>;
+/** What a request handle keeps until it is released: its response record, once there is one. */
+class RequestRecord {
+  response: HttpResponseRecord | undefined = undefined;
+}
 
 /** A request being built or on the wire, and its handle's transport (closing the handle cancels it). Method and URL were checked when it was created, each header when it was set. */
-class HttpRequest implements Transport {
+class HttpRequest extends RequestRecord implements Transport {
   readonly headers: Record<string, string> = {};
   /** Stops the request on the wire once it was sent. */
   cancelWire: ((reason: string) => void) | null = null;
 
   constructor(
     private readonly core: NetCore,
-    private readonly responses: Responses,
     readonly handle: Handle,
     readonly method: string,
     readonly url: URL,
     readonly body: string | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Ends the request in error with `reason`, stopping it on the wire. */
   cancel(reason: string): void {
@@ -71,7 +74,7 @@ class HttpRequest implements Transport {
     if (this.handle.finished) return;
     if (!outcome.ok) return this.fail(outcome.error);
     const { status, headers, body } = outcome.result;
-    this.responses.set(this.handle, { status, body: decoder.decode(body), headers });
+    this.response = { status, body: decoder.decode(body), headers };
     this.core.complete(this.handle);
   }
 
@@ -84,7 +87,7 @@ class HttpRequest implements Transport {
   }
 
   private fail(reason: string): void {
-    this.responses.set(this.handle, { error: reason });
+    this.response = { error: reason };
     this.core.fail(this.handle, reason);
   }
 }
@@ -100,28 +103,28 @@ function checkRequest(method: unknown, url: unknown, body: unknown): { method: s
 
 /** Builds the HTTP functions of `net` over one core and client. */
 export function netHttp(core: NetCore, client: HttpClient): NetHttp {
-  const responses: Responses = new WeakMap();
-  const requests = new WeakMap<Handle, HttpRequest>();
   /** The request of a live handle that is still being built. */
   const building = (id: unknown): HttpRequest | undefined => {
     const handle = handleOf(core, id, "http");
-    return handle?.status === "building" ? requests.get(handle) : undefined;
+    return handle?.status === "building" && handle.info instanceof HttpRequest ? handle.info : undefined;
   };
   const responseOf = (id: unknown): HttpResponseRecord | undefined => {
-    const handle = handleOf(core, id, "http");
-    return handle === undefined ? undefined : responses.get(handle);
+    const info = handleOf(core, id, "http")?.info;
+    return info instanceof RequestRecord ? info.response : undefined;
   };
 
   const create = (method: unknown, url: unknown, body: unknown): Handle => {
     const target = checkRequest(method, url, body);
     if (typeof target === "string") {
       const failed = failedHandle(core, "http", target);
-      responses.set(failed, { error: target });
+      const record = new RequestRecord();
+      record.response = { error: target };
+      failed.info = record;
       return failed;
     }
     const handle = core.open("http", "building");
-    const request = new HttpRequest(core, responses, handle, target.method, target.url, body as string | undefined);
-    requests.set(handle, request);
+    const request = new HttpRequest(core, handle, target.method, target.url, body as string | undefined);
+    handle.info = request;
     core.attach(handle, request);
     return handle;
   };
@@ -140,8 +143,7 @@ export function netHttp(core: NetCore, client: HttpClient): NetHttp {
 
   const sendNow = (method: string, url: unknown, body?: unknown): number => {
     const handle = create(method, url, body);
-    const request = requests.get(handle);
-    if (request !== undefined) send(request);
+    if (handle.info instanceof HttpRequest) send(handle.info);
     return handle.id;
   };
 
