@@ -7,6 +7,8 @@ export type { Net, Features, NetRuntime, RuntimeOptions } from "./protocols.js";
 export type { NetTcp } from "./tcp/net-tcp.js";
 export type { NetHttp, HttpResponseRecord } from "./http/net-http.js";
 export type { NetWs } from "./ws/net-ws.js";
+export type { NetUdp, UdpOpenOptions } from "./udp/net-udp.js";
+export type { Datagram } from "./udp/backend.js";
 export type { NetworkModule } from "./api/network.js";
 export type { Socket, SocketStatus } from "./api/network-socket.js";
 export type { TextEncodingName } from "./api/network-bytes.js";

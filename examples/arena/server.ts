@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
 });
 
 const inspect = args.inspect === undefined ? undefined : { port: Number(args.inspect), title: "arena server" };
-const engine = new Engine({ runtimeRole: "server", headless: true, inspect });
+const engine = new Engine({ runtimeRole: "server", headless: true, inspect, sandbox: process.env.TICKWIRE_SANDBOX === "1" });
 engine.installNetwork();
 let status = "{}";
 const publish = (record: unknown) => void (status = JSON.stringify(record));

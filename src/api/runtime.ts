@@ -77,7 +77,7 @@ export function buildRuntime<T extends ProtocolList>(
   const given: Readonly<Record<string, unknown>> = options ?? {};
   const limits = resolveLimits(given.limits, tableLimitDefaults(table));
   const core = new NetCore(limits, connectionQuotas(table));
-  const settings = backendSettings(core, table, given);
+  const settings = backendSettings(core, table, given, platform);
   const offered: Readonly<Record<string, Offer<Protocol> | undefined>> = offers;
   const features: Readonly<Record<string, boolean | undefined>> = options?.features ?? {};
   const opened = new Map<Protocol, Opened>();
@@ -128,10 +128,15 @@ function connectionQuotas(table: ProtocolList): Map<string, string> {
 }
 
 /** What every backend of the runtime is built with; each protocol's own options checked by its row (which may throw). */
-function backendSettings(core: NetCore, table: ProtocolList, given: Readonly<Record<string, unknown>>): BackendSettings {
+function backendSettings(
+  core: NetCore,
+  table: ProtocolList,
+  given: Readonly<Record<string, unknown>>,
+  platform: Platform,
+): BackendSettings {
   const tls = given.tls as RuntimeOptionsOf<[]>["tls"];
   const ca = typeof tls?.ca === "string" ? [tls.ca] : Array.isArray(tls?.ca) ? tls.ca.filter((c) => typeof c === "string") : [];
-  const policy = given.policy === undefined ? undefined : HostPolicy.from(given.policy as PolicyOptions);
+  const policy = given.policy === undefined ? undefined : HostPolicy.from(given.policy as PolicyOptions, platform.localAddresses);
   const options: Record<string, unknown> = { ...given };
   for (const protocol of table) {
     for (const [key, check] of Object.entries(protocol.options ?? {})) {

@@ -25,6 +25,9 @@ Options:
   --ticks <n>            run exactly n ticks, then shut down and exit
   --features <list>      protocols to install, from ${FEATURES.join(",")} (default: all)
   --inspect <port>       serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)
+  --script-budget <ms>   stop any call into the script that runs longer (default 1000)
+  --sandbox              run the scripts in the sandbox, for scripts you do not trust (player mods)
+  --script-memory <MiB>  the sandboxed scripts' heap cap (default 256); needs --sandbox
   -h, --help             show this help
 
 Without --ticks the run lasts until SIGINT (Ctrl-C) or SIGTERM; shutdown() runs
@@ -40,6 +43,9 @@ const OPTIONS = {
   ticks: { type: "string" },
   features: { type: "string" },
   inspect: { type: "string" },
+  "script-budget": { type: "string" },
+  sandbox: { type: "boolean" },
+  "script-memory": { type: "string" },
 } as const;
 
 /** Runs `tickwire run`; returns the exit code. */
@@ -51,7 +57,12 @@ export const runCommand = command("run", HELP, OPTIONS, async ({ values, positio
   const ticks = values.ticks === undefined ? undefined : wholeNumber("--ticks", values.ticks);
   const features = parseFeatures(values.features);
   const inspect = values.inspect === undefined ? undefined : { port: portNumber("--inspect", values.inspect), title: positionals[0] };
-  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect });
+  const scriptBudgetMs = values["script-budget"] === undefined ? undefined : positiveWholeNumber("--script-budget", values["script-budget"]);
+  const sandbox = values.sandbox === true;
+  if (values["script-memory"] !== undefined && !sandbox) throw new UsageError("--script-memory caps the sandbox's heap: it needs --sandbox");
+  const memoryMiB = values["script-memory"] === undefined ? undefined : positiveWholeNumber("--script-memory", values["script-memory"]);
+  const scriptMemoryBytes = memoryMiB === undefined ? undefined : memoryMiB * 1024 * 1024;
+  const engine = new Engine({ runtimeRole: role, headless: values.headless === true, tickRate, inspect, scriptBudgetMs, sandbox, scriptMemoryBytes });
   engine.installNetwork(features);
   await engine.mountScripts(positionals[0] as string);
   if (values.assets !== undefined) await engine.mountAssets(values.assets);
@@ -79,6 +90,12 @@ function positiveNumber(option: string, text: string): number {
 function portNumber(option: string, text: string): number {
   const value = wholeNumber(option, text);
   if (value > 65535) throw new UsageError(`${option} must be a port number from 0 to 65535, not "${text}"`);
+  return value;
+}
+
+function positiveWholeNumber(option: string, text: string): number {
+  const value = wholeNumber(option, text);
+  if (value === 0) throw new UsageError(`${option} must be a whole number above 0, not "${text}"`);
   return value;
 }
 

@@ -39,6 +39,11 @@ export class Deque<T> {
     return item;
   }
 
+  /** The oldest item without removing it. */
+  peek(): T | undefined {
+    return this.head < this.items.length ? this.items[this.head] : undefined;
+  }
+
   /** The newest item without removing it. */
   last(): T | undefined {
     return this.head < this.items.length ? this.items[this.items.length - 1] : undefined;

@@ -18,6 +18,11 @@ export interface ErrorEvent { type: "error"; handle: number; data: string }
 /** A connection or listener closed, by either side. WebSocket closes carry `code` and `reason`. */
 export interface ClosedEvent { type: "closed"; handle: number; code?: number; reason?: string }
 
+/** A UDP socket received a datagram: text, or bytes on a socket opened with `{ binary: true }`; `from` is "ip:port". */
+export interface DatagramEvent { type: "datagram"; handle: number; data: string | Uint8Array; from: string }
+/** A UDP socket dropped datagrams; `data` says why ("receive buffer full", "host not found", ...). Not terminal. */
+export interface UdpDroppedEvent { type: "udp_dropped"; handle: number; data: string }
+
 /** Any record `net.poll_event()` returns. */
 export type NetEvent =
   | ConnectedEvent
@@ -26,10 +31,18 @@ export type NetEvent =
   | AcceptedEvent
   | HttpDoneEvent
   | ErrorEvent
-  | ClosedEvent;
+  | ClosedEvent
+  | DatagramEvent
+  | UdpDroppedEvent;
 
 /** The `type` field of every event. */
 export type NetEventType = NetEvent["type"];
+
+/** The events whose record carries a payload, taken exactly once by the event or the pull function. */
+export type PayloadEventType = "data" | "message" | "accepted" | "datagram";
+
+/** The events that tell the script something without a payload or an end (such as drops). */
+export type NoticeEventType = "udp_dropped";
 
 /** The events that end a handle: exactly one of them per handle. */
 export type TerminalEventType = "closed" | "error" | "http_done";

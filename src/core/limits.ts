@@ -21,7 +21,7 @@ export interface Limits {
   connectTimeoutMs: number;
   /** Redirects an HTTP request follows before failing. */
   maxRedirects: number;
-  /** Open TCP and WebSocket connections (outgoing and accepted) at once. */
+  /** Open TCP and WebSocket connections (outgoing and accepted) and UDP sockets at once. */
   maxConnections: number;
   /** Open TCP connections (`tcp_*` and `Network.Connect`, outgoing and accepted) at once, within `maxConnections`. */
   maxTcpConnections: number;

@@ -1,15 +1,15 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `attach`, `connected`, `bound`, `deliver`, and the terminal `fail`,
- * `finish` and `complete`; the script-facing APIs read through `poll`,
- * `take` (and `putBack` for a partly read chunk) and `send`. It imports
- * nothing from Node (docs/design.md, rules 1-15).
+ * `attach`, `connected`, `bound`, `deliver`, `notify`, `overflow`, and the
+ * terminal `fail`, `finish` and `complete`; the script-facing APIs read
+ * through `poll`, `take` (and `putBack` for a partly read chunk) and `send`.
+ * It imports nothing from Node (docs/design.md, rules 1-15).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
-import type { NetEvent, TerminalEventType } from "./events.js";
+import type { NetEvent, NoticeEventType, PayloadEventType, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type HandleStatus, type Payload, type Transport } from "./handle.js";
 import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./counters.js";
@@ -100,8 +100,21 @@ export class NetCore {
     handle.status = "listening";
   }
 
+  /** Queues a non-terminal event that carries no payload to take (such as "udp_dropped"); the status stays. */
+  notify(handle: Handle, type: NoticeEventType, data: string): void {
+    if (handle.finished || handle.released || handle.pullOnly) return;
+    this.pushEvent(new QueuedEvent(type, handle, data, 0));
+  }
+
+  /** Notes a payload dropped for a full inbox: the first drop of a burst queues `type`; the script's next take ends the burst. */
+  overflow(handle: Handle, type: NoticeEventType, data: string): void {
+    if (handle.overflowing) return;
+    handle.overflowing = true;
+    this.notify(handle, type, data);
+  }
+
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
-  deliver(handle: Handle, type: "data" | "message" | "accepted", data: Payload, bytes: number): void {
+  deliver(handle: Handle, type: PayloadEventType, data: Payload, bytes: number): void {
     if (handle.finished || handle.released) {
       if (type === "accepted") this.discard(data as number);
       return;
@@ -183,9 +196,7 @@ export class NetCore {
       const event = this.queue.shift();
       if (event === undefined) return undefined;
       if (event.taken || event.handle.released) continue;
-      if (event.type === "data" || event.type === "message" || event.type === "accepted") {
-        this.take(event.handle);
-      }
+      if (event.handle.inbox?.peek() === event) this.take(event.handle);
       event.taken = true;
       return toRecord(event);
     }
@@ -196,6 +207,7 @@ export class NetCore {
     const event = handle.inbox?.shift();
     if (event === undefined) return undefined;
     event.taken = true;
+    handle.overflowing = false;
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
@@ -326,5 +338,6 @@ function toRecord(event: QueuedEvent): NetEvent {
     return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
   }
   if (event.data === undefined) return { type: event.type, handle } as NetEvent;
+  if (typeof event.data === "object" && !(event.data instanceof Uint8Array)) return { type: event.type, handle, ...event.data } as NetEvent;
   return { type: event.type, handle, data: event.data } as NetEvent;
 }

@@ -11,4 +11,6 @@ export interface Platform {
   byteLength(text: string): number;
   /** Views bytes as the platform's byte type (a Buffer on Node) without copying. */
   bytes(data: Uint8Array): Uint8Array;
+  /** This machine's own addresses, which the policy's `$private` covers; absent where they cannot be known. */
+  localAddresses?: () => Iterable<string>;
 }

@@ -32,6 +32,8 @@ export interface HandleStats {
   remote?: string;
   /** The bound port of a listener or connection, where the platform tells. */
   localPort?: number;
+  /** Protocol-specific counts, such as a UDP socket's datagrams and drops. */
+  counters?: Record<string, number>;
 }
 
 /** What `runtime.stats()` returns. */
@@ -95,5 +97,7 @@ function describeHandle(handle: Handle): HandleStats {
   const localPort = transport?.localPort?.();
   if (remote !== undefined) entry.remote = remote;
   if (localPort !== undefined) entry.localPort = localPort;
+  const counters = transport?.counters?.();
+  if (counters !== undefined) entry.counters = counters;
   return entry;
 }

@@ -3,15 +3,17 @@
  * It owns the installed modules (the network opt-in), the one mounted script
  * tree and the asset tree, the fixed-step loop that calls the script's
  * phases (`init`, then `tick(dt)` and, with a window, `draw()` each tick),
- * and the shutdown that runs `shutdown()` and closes the network.
+ * and the shutdown that runs `shutdown()` and closes the network. Every call
+ * into the script is under the `scriptBudgetMs` budget (see `budget.ts`).
  * Where files, realms and runtimes come from is the platform's (see
  * `index.ts` for Node); everything here is platform-neutral.
  */
 import type { Features, NetRuntime, RuntimeOptions } from "../protocols.js";
+import { scriptLimitsOf, type ScriptLimits } from "./budget.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, RUNTIME_ROLES, type RuntimeRole } from "./modules.js";
-import type { RealmFactory } from "./realm.js";
+import type { RealmFactory, ScriptRealm } from "./realm.js";
 import { ErrorReporter } from "./reporter.js";
 import { findScriptHost, type CompiledScript, type PhaseName, type ScriptContext, type ScriptHost, type ScriptInstance } from "./script-host.js";
 import { TickSignal } from "./tick-signal.js";
@@ -31,6 +33,12 @@ export interface EngineConfig {
   scriptHosts?: readonly ScriptHost[];
   /** Receives a script's scene or mode change request (Epitaph's `sys.warp`); without it such a request is a script error. */
   onWarp?: (target: string) => void;
+  /** The most wall time one call into the script may take, in milliseconds (default 1000); past it the call is stopped. */
+  scriptBudgetMs?: number;
+  /** Run the scripts in the sandbox, for scripts the game does not trust (see docs/security.md); default false. */
+  sandbox?: boolean;
+  /** The sandboxed scripts' heap cap in bytes (default 256 MiB); past it the call is stopped. */
+  scriptMemoryBytes?: number;
 }
 
 /** What an engine needs from the platform it runs on. */
@@ -43,6 +51,8 @@ export interface EnginePlatform {
   createRealm: RealmFactory;
   /** The script hosts used when the config names none. */
   scriptHosts: readonly ScriptHost[];
+  /** Loads the sandbox (`config.sandbox`) and returns its realm factory; absent where there is none. */
+  loadSandbox?: () => Promise<RealmFactory>;
 }
 
 /** Options of `engine.start()`. */
@@ -53,6 +63,9 @@ export interface StartOptions {
 
 /** How long `stop()` waits for an async `shutdown()` before closing the network anyway. */
 const SHUTDOWN_WAIT_MS = 5000;
+
+/** How often the script's woken code is run while an async `shutdown()` is awaited. */
+const RESUME_EVERY_MS = 5;
 
 /** Modules the engine installs when asked (installNetwork, mountAssets); a host program cannot take their names. */
 const INSTALLED_BY_ENGINE = ["net", "network", "assets"];
@@ -77,6 +90,9 @@ export class EngineBase {
   private readonly loop: FixedStepLoop;
   private readonly hosts: readonly ScriptHost[];
   private readonly onWarp: ((target: string) => void) | undefined;
+  private readonly limits: ScriptLimits;
+  private sandboxRealms: RealmFactory | undefined;
+  private guardRealm: ScriptRealm | undefined;
   private runtime: NetRuntime | undefined;
   private scriptsMounted = false;
   private compiled: CompiledScript | undefined;
@@ -104,6 +120,7 @@ export class EngineBase {
     this.tickRate = tickRate;
     this.hosts = config.scriptHosts ?? platform.scriptHosts;
     this.onWarp = config.onWarp;
+    this.limits = scriptLimitsOf(config);
     this.logger = new Logger(this.role, config.output ?? consoleSink);
     this.reporter = new ErrorReporter(this.logger, () => performance.now());
     this.loop = new FixedStepLoop(1000 / tickRate, () => this.tickOnce());
@@ -149,6 +166,7 @@ export class EngineBase {
     if (this.scriptsMounted) throw new Error("mountScripts() was already called: an engine mounts exactly one script tree");
     this.scriptsMounted = true;
     const opened = typeof tree === "string" ? this.platform.openTree(tree) : tree;
+    if (this.limits.sandbox) this.sandboxRealms = await this.loadSandbox();
     const compiled = await findScriptHost(opened, this.hosts).compile(opened);
     this.compiled = compiled;
     this.reporter.useDescriber((error) => compiled.describe(error));
@@ -200,6 +218,7 @@ export class EngineBase {
     this.callPhase("tick", dt);
     if (!this.headless) this.callPhase("draw");
     this.ticker.fire(dt);
+    queueMicrotask(() => this.resumeScript());
     this.runtime?.flush();
     this.reporter.flush();
     if (this.ticks >= this.maxTicks) this.requestStop(this.exitCode);
@@ -227,9 +246,24 @@ export class EngineBase {
     }
   }
 
-  /** Waits for an async phase's result, at most SHUTDOWN_WAIT_MS. */
+  private loadSandbox(): Promise<RealmFactory> {
+    if (this.platform.loadSandbox === undefined) throw new Error("config.sandbox: this platform has no sandbox (it runs on Node only)");
+    return this.platform.loadSandbox();
+  }
+
+  /** Runs the script code woken since the last call into it; a budget overrun is reported. */
+  private resumeScript(): void {
+    try {
+      this.instance?.resume();
+    } catch (error) {
+      this.reporter.report(error, "in async code");
+    }
+  }
+
+  /** Waits for an async phase's result, at most SHUTDOWN_WAIT_MS, running the script's woken code meanwhile. */
   private async settle(result: unknown): Promise<void> {
     if (!isThenable(result)) return;
+    const resuming = setInterval(() => this.resumeScript(), RESUME_EVERY_MS);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -239,6 +273,7 @@ export class EngineBase {
     });
     await Promise.race([Promise.resolve(result).then(() => undefined, () => undefined), late]);
     clearTimeout(timer);
+    clearInterval(resuming);
   }
 
   private context(): ScriptContext {
@@ -253,7 +288,11 @@ export class EngineBase {
       nextTick: () => this.ticker.next(),
       network: this.runtime?.network,
       report: (error, where) => this.reporter.report(error, where),
-      createRealm: this.platform.createRealm,
+      createRealm: (globals, onUncaught) => (this.sandboxRealms ?? this.platform.createRealm)(globals, onUncaught, this.limits),
+      guard: (call) => {
+        this.guardRealm ??= this.platform.createRealm({}, (error) => this.reporter.report(error, "in async code"), this.limits);
+        return this.guardRealm.run(call);
+      },
     };
   }
 

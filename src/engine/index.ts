@@ -10,6 +10,7 @@ import { createNetRuntime } from "../index.js";
 import { startInspector, type Inspector, type InspectorOptions } from "../inspector/server.js";
 import { EngineBase, type EngineConfig, type EnginePlatform, type StartOptions } from "./engine.js";
 import { createNodeRealm } from "./node-realm.js";
+import { loadSandbox } from "./sandbox/quickjs-realm.js";
 import { openTree } from "./node-tree.js";
 import { epitaphHost } from "./epitaph/host.js";
 import type { ScriptHost } from "./script-host.js";
@@ -31,6 +32,7 @@ const nodePlatform: EnginePlatform = {
   createRuntime: createNetRuntime,
   createRealm: createNodeRealm,
   scriptHosts: defaultScriptHosts,
+  loadSandbox,
 };
 
 /** An engine's config on Node. */

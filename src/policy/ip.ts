@@ -4,7 +4,8 @@
  * need one list per rule to keep first-match order). Every address is kept
  * as 16 bytes: an IPv4 address a.b.c.d is stored as its IPv4-mapped IPv6 form
  * ::ffff:a.b.c.d, and an IPv4 range /n as the mapped range /(96+n), so one
- * comparison covers an IPv4 address written either way.
+ * comparison covers an IPv4 address written either way. What parses here is
+ * exactly what `net.isIP` calls an address (test/policy/classify.test.ts).
  */
 import { unbracket } from "../core/args.js";
 
@@ -20,6 +21,8 @@ export interface IpRange {
 
 const V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)$/;
 const V6_GROUP = /^[0-9a-f]{1,4}$/i;
+/** A zone id as `node:net` accepts one; the policy ignores it and judges the address alone. */
+const ZONE_ID = /^[0-9a-z.:-]+$/i;
 
 /** The four bytes of a dotted-quad IPv4 address, or undefined. */
 function parseIpv4Bytes(text: string): number[] | undefined {
@@ -52,7 +55,10 @@ function parseGroups(text: string, allowV4Tail: boolean): number[] | undefined {
 function parseIpv6Groups(text: string): number[] | undefined {
   let bare = unbracket(text);
   const zone = bare.indexOf("%");
-  if (zone >= 0) bare = bare.slice(0, zone);
+  if (zone >= 0) {
+    if (!ZONE_ID.test(bare.slice(zone + 1))) return undefined;
+    bare = bare.slice(0, zone);
+  }
   const halves = bare.split("::");
   if (halves.length > 2) return undefined;
   if (halves.length === 1) {
@@ -109,18 +115,3 @@ export function inRange(address: IpBytes, range: IpRange): boolean {
   const mask = (0xff << (8 - rest)) & 0xff;
   return (address[whole] & mask) === (range.base[whole] & mask);
 }
-
-/** The ranges of `$private`: loopback, private, shared, link-local, unspecified and unique-local. */
-export const PRIVATE_RANGES: readonly IpRange[] = [
-  "0.0.0.0/8",
-  "127.0.0.0/8",
-  "10.0.0.0/8",
-  "100.64.0.0/10",
-  "169.254.0.0/16",
-  "172.16.0.0/12",
-  "192.168.0.0/16",
-  "::/128",
-  "::1/128",
-  "fc00::/7",
-  "fe80::/10",
-].map((text) => parseRange(text) as IpRange);

@@ -1,14 +1,15 @@
 /**
- * The host policy of one runtime (docs/security.md, "Rules"): an ordered rule
- * list where the first rule that matches a connection decides, and no match
- * denies. Backends ask it once per connection with the address they are about
- * to connect to, so a name that resolves to a forbidden address is caught
- * after DNS. Also says whether scripts may listen. Platform-neutral: no Node
- * imports.
+ * The host policy of one runtime (docs/security.md, "Rules"): an ordered rule list where the
+ * first rule that matches a connection decides, and no match denies. Backends
+ * ask it once per connection with the address they are about to connect to,
+ * so a name that resolves to a forbidden address is caught after DNS. Also
+ * says whether scripts may listen (only with `listen: true`). Platform-neutral:
+ * no Node imports; the machine's own addresses are handed in by the platform.
  */
 import { ERR } from "../core/errors.js";
+import { canonicalIp, type LocalAddresses } from "./classify.js";
 import { parseIp } from "./ip.js";
-import { compileRule, normalizeName, ruleMatches, ruleMatchesName, type CompiledRule, type PolicyRule } from "./rules.js";
+import { compileRule, hostName, ruleMatches, ruleMatchesName, type CompiledRule, type PolicyRule } from "./rules.js";
 
 export type { PolicyRule } from "./rules.js";
 
@@ -16,7 +17,7 @@ export type { PolicyRule } from "./rules.js";
 export interface PolicyOptions {
   /** Checked in order; the first match decides; a connection no rule matches is denied. */
   rules: PolicyRule[];
-  /** Whether scripts may call `tcp_listen` and `ws_listen`; default true. */
+  /** Whether scripts may listen (`tcp_listen`, `ws_listen`, `udp_open` on a fixed port); default false. */
   listen?: boolean;
 }
 
@@ -26,27 +27,33 @@ export class HostPolicy {
     private readonly rules: readonly CompiledRule[],
     /** Whether scripts may listen. */
     readonly listen: boolean,
+    private readonly local: LocalAddresses | undefined,
   ) {}
 
-  /** Compiles the `policy` option; throws a TypeError that names the first malformed rule. */
-  static from(options: PolicyOptions): HostPolicy {
+  /**
+   * Compiles the `policy` option; throws a TypeError that names the first malformed rule.
+   * `local` lists this machine's own addresses, which `$private` covers (the platform reads them).
+   */
+  static from(options: PolicyOptions, local?: LocalAddresses): HostPolicy {
     if (typeof options !== "object" || options === null || !Array.isArray(options.rules)) {
       throw new TypeError("policy must be { rules: [...], listen?: boolean }");
     }
     if (options.listen !== undefined && typeof options.listen !== "boolean") {
       throw new TypeError("policy.listen must be true or false");
     }
-    return new HostPolicy(options.rules.map(compileRule), options.listen ?? true);
+    return new HostPolicy(options.rules.map(compileRule), options.listen ?? false, local);
   }
 
   /**
    * True when a connection to `address` (what `host` resolved to, or `host` itself
    * when it is an IP literal) on `port` is allowed. An address that does not parse is denied.
+   * Name rules match names only, never a literal; a zone id is ignored (the address alone is judged).
    */
   allows(host: string, address: string, port: number): boolean {
     const bytes = parseIp(address);
     if (bytes === undefined) return false;
-    const target = { name: normalizeName(host), address: bytes, port };
+    const name = host === address ? undefined : hostName(host); // an address that parsed is no name
+    const target = { name, address: canonicalIp(bytes), port, local: this.local };
     const decider = this.rules.find((rule) => ruleMatches(rule, target));
     return decider?.allow ?? false;
   }
@@ -56,7 +63,7 @@ export class HostPolicy {
    * that can decide on the name alone decides; undefined when an address rule comes first.
    */
   allowsName(host: string, port: number): boolean | undefined {
-    const name = normalizeName(host);
+    const name = hostName(host);
     for (const rule of this.rules) {
       const applies = ruleMatchesName(rule, name, port);
       if (applies !== false) return applies === undefined ? undefined : rule.allow;
@@ -72,3 +79,12 @@ export function blockedText(host: string): string {
 
 /** The error text of a listener the policy refused. */
 export const LISTEN_BLOCKED = `${ERR.blockedByPolicy}: listening is not allowed`;
+
+/**
+ * Why a script may not listen on `port` (`LISTEN_BLOCKED`), or undefined when it may: without a
+ * policy, or with `listen: true`. `portZeroAllowed` is for UDP, where port 0 is a client's socket.
+ */
+export function listenRefusal(policy: HostPolicy | undefined, port: number, portZeroAllowed = false): string | undefined {
+  if (policy === undefined || policy.listen || (portZeroAllowed && port === 0)) return undefined;
+  return LISTEN_BLOCKED;
+}

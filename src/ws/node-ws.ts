@@ -16,8 +16,9 @@ import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
-import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
+import { blockedText, listenRefusal, type HostPolicy } from "../policy/policy.js";
 import type { WsBackend } from "./backend.js";
+import { writeMessages } from "./frame-writer.js";
 
 const OWNER = Symbol("tickwire.ws");
 
@@ -37,6 +38,8 @@ class WsConnection implements Transport {
     readonly core: NetCore,
     readonly handle: Handle,
     readonly ws: OwnedWebSocket,
+    /** Client connections mask their frames, accepted ones do not. */
+    private readonly masked: boolean,
   ) {
     ws[OWNER] = this;
     ws.binaryType = "nodebuffer";
@@ -48,10 +51,7 @@ class WsConnection implements Transport {
   }
 
   write(chunks: Payload[]): void {
-    const socket = this.socket;
-    socket?.cork();
-    for (const chunk of chunks) this.ws.send(chunk as string | Uint8Array, { binary: typeof chunk !== "string" });
-    socket?.uncork();
+    writeMessages(this.ws, this.socket, this.masked, chunks);
   }
 
   pendingBytes(): number {
@@ -159,7 +159,7 @@ class WsListener implements Transport {
       return;
     }
     const client = this.core.open("ws", "connected");
-    const connection = new WsConnection(this.backend, this.core, client, ws);
+    const connection = new WsConnection(this.backend, this.core, client, ws, false);
     connection.socket = socket;
     this.core.attach(client, connection);
     this.core.deliver(this.handle, "accepted", client.id, 0);
@@ -230,7 +230,7 @@ class NodeWs implements WsBackend {
       maxPayload: limits.wsMaxMessageBytes,
       perMessageDeflate: false,
     });
-    const connection = new WsConnection(this, core, handle, ws);
+    const connection = new WsConnection(this, core, handle, ws, true);
     core.attach(handle, connection);
     connection.connectDeadline = startDeadline(limits.connectTimeoutMs, onConnectTimeout, connection);
     ws.once("open", onWsOpen);
@@ -239,7 +239,8 @@ class NodeWs implements WsBackend {
 
   readonly listen = (handle: Handle, port: number, host: string | undefined): void => {
     const core = this.core;
-    if (this.policy?.listen === false) return core.fail(handle, LISTEN_BLOCKED);
+    const refusal = listenRefusal(this.policy, port);
+    if (refusal !== undefined) return core.fail(handle, refusal);
     const server: OwnedServer = new WebSocketServer({
       port,
       host,

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { openTree, writePak } from "../../src/engine/index.js";
 import { runScript, writeTree } from "../helpers/engine.js";
+import { requireProgram } from "../helpers/processes.js";
 
 const FILES = {
   "rules.json": '{ "speed": 4 }',
@@ -28,7 +29,7 @@ function pakOf(dir: string): string {
 describe(".pak files", () => {
   test("a .pak is a zip archive of every file, sorted, that another zip reader accepts", () => {
     const read = "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(*z.namelist(), sep='\\n')";
-    const listing = execFileSync("python3", ["-c", read, pakOf(writeTree(FILES))], { encoding: "utf8" });
+    const listing = execFileSync(requireProgram("python3"), ["-c", read, pakOf(writeTree(FILES))], { encoding: "utf8" });
     assert.deepEqual(listing.trim().split("\n"), ["bytes.bin", "maps/arena.txt", "maps/deep/notes.md", "rules.json"]);
   });
 

@@ -1,8 +1,9 @@
 /**
- * Real headless Chromium for the browser tests: Debian's /usr/bin/chromium
- * driven by playwright-core with a fresh, empty profile, plus a small web
- * server that serves a test page (an HTML shell and its bundled script) next
- * to whatever routes a test adds. Nothing is downloaded.
+ * Real headless Chromium for the browser tests: Debian's chromium, found on
+ * PATH (a one-line failure naming it when it is missing), driven by
+ * playwright-core with a fresh, empty profile, plus a small web server that
+ * serves a test page (an HTML shell and its bundled script) next to whatever
+ * routes a test adds. Nothing is downloaded.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { requireProgram } from "./processes.js";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -35,7 +37,7 @@ export interface Chromium {
 export async function launchChromium(): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), "tickwire-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: requireProgram("chromium"),
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 60_000,

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { freePort, startPeer, type Peer } from "./processes.js";
+import { freePort, requireProgram, requirePythonModule, startPeer, type Peer } from "./processes.js";
 
 /** A socat TCP echo server on 127.0.0.1. */
 export async function startSocatEcho(): Promise<Peer> {
@@ -31,7 +31,7 @@ export async function startSocatResetter(text: string): Promise<Peer> {
 /** The Python websockets echo server of test/peers/ws_echo.py. */
 export function startPythonWs(): Promise<Peer> {
   const script = fileURLToPath(new URL("../peers/ws_echo.py", import.meta.url));
-  return startPeer("/usr/bin/python3", ["-u", script], 0);
+  return startPeer(requirePythonModule("websockets"), ["-u", script], 0);
 }
 
 /** A CA and a certificate for 127.0.0.1 and localhost signed by it. */
@@ -43,8 +43,9 @@ export interface TestCertificates {
 
 /** Makes a throw-away CA and server certificate with openssl. */
 export function makeCertificates(): TestCertificates {
+  const openssl = requireProgram("openssl");
   const dir = mkdtempSync(join(tmpdir(), "tickwire-tls-"));
-  const run = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+  const run = (...args: string[]) => execFileSync(openssl, args, { cwd: dir, stdio: "pipe" });
   run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=tickwire test CA",
     "-keyout", "ca.key", "-out", "ca.pem");
   run("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr");

@@ -1,15 +1,18 @@
 /**
  * Unit tests of the platform-neutral policy: IP and CIDR parsing, `$private`
- * with the IPv4-mapped forms, names and wildcards, ports, rule order, and the
- * errors a malformed rule raises.
+ * with every form that embeds an IPv4 address and the machine's own
+ * addresses, names and wildcards (which never match a literal), zone ids,
+ * ports, rule order, listening, and the errors a malformed rule raises.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { inRange, parseIp, parseRange, PRIVATE_RANGES } from "../../src/policy/ip.js";
-import { HostPolicy, type PolicyRule } from "../../src/policy/policy.js";
+import { canonicalIp, isPrivate as isPrivateBytes } from "../../src/policy/classify.js";
+import { inRange, parseIp, parseRange } from "../../src/policy/ip.js";
+import { HostPolicy, listenRefusal, type PolicyRule } from "../../src/policy/policy.js";
 
 const hex = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString("hex"));
-const isPrivate = (address: string) => PRIVATE_RANGES.some((range) => inRange(parseIp(address) as Uint8Array, range));
+const isPrivate = (address: string, local?: string[]) =>
+  isPrivateBytes(canonicalIp(parseIp(address) as Uint8Array), local && (() => local));
 const policy = (rules: PolicyRule[]) => HostPolicy.from({ rules });
 
 describe("parseIp", () => {
@@ -60,25 +63,38 @@ describe("parseRange and inRange", () => {
 });
 
 describe("$private", () => {
-  it("covers loopback, private, shared, link-local, unspecified and unique-local addresses", () => {
+  it("covers every range SPEC 11 lists", () => {
     for (const address of ["127.0.0.1", "127.255.0.9", "0.0.0.0", "0.1.2.3", "10.9.8.7", "100.64.1.1", "169.254.169.254",
-      "172.16.0.1", "172.31.255.255", "192.168.1.1", "::", "::1", "fc00::1", "fd12:3456::1", "fe80::1", "febf::1"]) {
+      "172.16.0.1", "172.31.255.255", "192.168.1.1", "198.18.0.1", "198.19.255.255", "224.0.0.1", "239.255.255.250",
+      "240.0.0.1", "255.255.255.255", "::", "::1", "fc00::1", "fd12:3456::1", "fe80::1", "febf::1", "fec0::1", "feff::1",
+      "ff02::1", "ff05::fb", "64:ff9b:1::1", "64:ff9b:1:ffff::8.8.8.8", "2001::1", "2001:0:4136:e378::1"]) {
       assert.equal(isPrivate(address), true, address);
     }
   });
 
-  it("covers the IPv4-mapped IPv6 form of each IPv4 range", () => {
+  it("judges every IPv6 form that embeds an IPv4 address by that address", () => {
     for (const address of ["::ffff:127.0.0.1", "::ffff:0.0.0.0", "::ffff:10.0.0.1", "::ffff:a9fe:a9fe", "::ffff:192.168.0.1",
-      "::ffff:172.20.0.1", "::ffff:100.100.0.1"]) {
+      "::ffff:172.20.0.1", "::ffff:100.100.0.1", "::127.0.0.1", "::7f00:1", "::2", "::ffff:0:127.0.0.1", "::ffff:0:7f00:1",
+      "64:ff9b::7f00:1", "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2002:c0a8:101::", "2002:ffff:ffff::1"]) {
       assert.equal(isPrivate(address), true, address);
     }
   });
 
-  it("leaves public addresses out", () => {
-    for (const address of ["8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "192.169.0.1", "::ffff:8.8.8.8", "2606:4700::1111",
-      "fec0::1", "::2"]) {
+  it("leaves public addresses out, also in their embedded forms", () => {
+    for (const address of ["8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "192.169.0.1", "198.20.0.1", "223.255.255.255",
+      "::ffff:8.8.8.8", "::8.8.8.8", "::ffff:0:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2606:4700::1111",
+      "2001:1::1", "64:ff9b:2::1", "fbff::1"]) {
       assert.equal(isPrivate(address), false, address);
     }
+  });
+
+  it("covers this machine's own addresses, in every form", () => {
+    const local = ["203.0.113.7", "2001:db8::7", "fe80::1"];
+    for (const address of ["203.0.113.7", "::ffff:203.0.113.7", "64:ff9b::cb00:7107", "2002:cb00:7107::9", "2001:db8::7"]) {
+      assert.equal(isPrivate(address, local), true, address);
+      assert.equal(isPrivate(address, []), false, `${address} is public on another machine`);
+    }
+    assert.equal(isPrivate("203.0.113.8", local), false);
   });
 });
 
@@ -142,9 +158,43 @@ describe("HostPolicy.allows", () => {
     assert.equal(policy([{ host: "*", action: "allow" }]).allows("x", "not-an-ip", 80), false);
   });
 
-  it("allows listening unless listen is false", () => {
-    assert.equal(policy([]).listen, true);
-    assert.equal(HostPolicy.from({ rules: [], listen: false }).listen, false);
+  it("never matches an IP literal by a name or *.suffix rule, zone id or not", () => {
+    const rules = policy([{ host: "$private", action: "deny" }, { host: "*.mygame.example", action: "allow" },
+      { host: "*", action: "allow", ports: [443] }]);
+    for (const host of ["::ffff:203.0.113.7%x.mygame.example", "203.0.113.7", "2001:db8::1%a.mygame.example"]) {
+      const address = host.replace(/%.*/, "");
+      assert.equal(rules.allows(host, address, 25), false, host);
+      assert.equal(rules.allows(host, address, 443), true, `${host}: * still matches every host`);
+    }
+    assert.equal(rules.allows("::ffff:127.0.0.1%x.mygame.example", "::ffff:127.0.0.1", 443), false);
+    assert.equal(rules.allows("203.0.113.7%x.mygame.example", "203.0.113.7", 25), false, "no name has a %");
+    assert.equal(rules.allows("api.mygame.example", "203.0.113.7", 25), true);
+  });
+
+  it("judges a literal with a zone id by its address alone", () => {
+    const rules = policy([{ host: "fe80::/10", action: "allow" }, { host: "2001:db8::1", action: "deny" }, { host: "*", action: "allow" }]);
+    assert.equal(rules.allows("fe80::1%eth0", "fe80::1%eth0", 80), true);
+    assert.equal(rules.allows("2001:db8::1%eth0", "2001:db8::1%eth0", 80), false);
+  });
+
+  it("judges an embedded IPv4 address by every rule: IPv4 rules match each embedded form", () => {
+    const rules = policy([{ host: "10.0.0.0/8", action: "deny" }, { host: "8.8.8.8", action: "allow" }]);
+    for (const address of ["::ffff:10.1.2.3", "::10.1.2.3", "::ffff:0:10.1.2.3", "64:ff9b::a01:203", "2002:a01:203::1"]) {
+      assert.equal(rules.allows(address, address, 80), false, address);
+    }
+    for (const address of ["::ffff:8.8.8.8", "::8.8.8.8", "::ffff:0:8.8.8.8", "64:ff9b::808:808", "2002:808:808:1::5"]) {
+      assert.equal(rules.allows(address, address, 80), true, address);
+    }
+  });
+
+  it("refuses listening unless the policy says listen: true, and allows it without a policy", () => {
+    assert.equal(policy([]).listen, false);
+    assert.equal(listenRefusal(policy([]), 7777), "blocked by policy: listening is not allowed");
+    assert.equal(listenRefusal(policy([]), 0), "blocked by policy: listening is not allowed");
+    assert.equal(listenRefusal(policy([]), 0, true), undefined, "a UDP socket on port 0 is a client's");
+    assert.equal(listenRefusal(policy([]), 5000, true), "blocked by policy: listening is not allowed");
+    assert.equal(listenRefusal(HostPolicy.from({ rules: [], listen: true }), 7777), undefined);
+    assert.equal(listenRefusal(undefined, 7777), undefined);
   });
 });
 
@@ -159,6 +209,9 @@ describe("HostPolicy.from", () => {
       { host: "*", action: "deny", ports: [70000] },
       { host: "*", action: "deny", ports: "80" },
       null,
+      // hosts that look like addresses but are not written as one, zone ids, IPv6 rules that only hold embedded IPv4
+      ...["127.1", "2130706433", "0x7f000001", "0177.0.0.1", "1.2.3.4.5", "*.0x7f", "127.0.0.1.", "fe80::1%eth0",
+        "64:ff9b::/96", "2002:7f00:1::/48", "::127.0.0.1"].map((host) => ({ host, action: "deny" })),
     ];
     for (const rule of bad) {
       assert.throws(() => HostPolicy.from({ rules: [{ host: "*", action: "allow" }, rule as PolicyRule] }), (error: Error) => {

@@ -1,7 +1,8 @@
 /**
  * The host policy on `tcp_connect` and the listeners: names that resolve to
  * loopback, IP literals that reach the local machine (the IPv4-mapped form,
- * 0.0.0.0, [::1]), CIDR and port rules, rule order, and `listen: false`. The
+ * 0.0.0.0, [::1]), CIDR and port rules, rule order, and listening (refused
+ * unless the policy says `listen: true`). The
  * targets are real listeners of a second runtime without a policy, and every
  * refused case is first shown to connect when no policy is set.
  */
@@ -79,14 +80,20 @@ describe("host policy on TCP", () => {
     assert.equal(await outcomeOf(net, net.tcp_connect("localhost", otherPort)), "blocked by policy: localhost");
   });
 
-  it("refuses tcp_listen and ws_listen with listen: false, and allows them by default", async () => {
-    const closed = client(NO_PRIVATE, false);
-    for (const handle of [closed.tcp_listen(0, "127.0.0.1"), closed.ws_listen(0, "127.0.0.1")]) {
-      assert.deepEqual(await endOf(closed, handle), [{ type: "error", handle, data: "blocked by policy: listening is not allowed" }]);
-      assert.equal(closed.local_port(handle), undefined);
-    }
-    const open = client(NO_PRIVATE);
+  for (const listen of [undefined, false]) {
+    it(`refuses tcp_listen and ws_listen on any port with listen: ${listen}`, async () => {
+      const closed = client(NO_PRIVATE, listen);
+      for (const handle of [closed.tcp_listen(0, "127.0.0.1"), closed.ws_listen(0, "127.0.0.1"), closed.tcp_listen(port + 1)]) {
+        assert.deepEqual(await endOf(closed, handle), [{ type: "error", handle, data: "blocked by policy: listening is not allowed" }]);
+        assert.equal(closed.local_port(handle), undefined);
+      }
+    });
+  }
+
+  it("lets tcp_listen and ws_listen bind with listen: true", async () => {
+    const open = client(NO_PRIVATE, true);
     assert.ok((await boundPort(open, open.tcp_listen(0, "127.0.0.1"))) > 0);
+    assert.ok((await boundPort(open, open.ws_listen(0, "127.0.0.1"))) > 0);
   });
 
   it("refuses to start with a malformed rule, naming it", () => {

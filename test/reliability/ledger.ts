@@ -7,7 +7,7 @@
 import type { Net, NetEvent } from "../../src/index.js";
 
 const TERMINAL = new Set(["closed", "error", "http_done"]);
-const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed"]);
+const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed", "datagram", "udp_dropped"]);
 
 /** Events kept per handle; older ones are counted but let go, so long-lived listeners stay small in soak runs. */
 const KEPT_PER_HANDLE = 256;
@@ -74,6 +74,7 @@ export class EventLedger {
     if (event.type === "error" && (typeof event.data !== "string" || event.data.length === 0)) {
       this.problems.push(`${describe(event)} without an error text`);
     }
+    if (event.type === "datagram" && typeof event.from !== "string") this.problems.push(`${describe(event)} without a sender`);
     entry.count++;
     entry.events.push(event);
     if (entry.events.length > KEPT_PER_HANDLE) entry.events.shift();

@@ -13,7 +13,6 @@ export const recommended: RuntimeOptions = {
       { host: "*.mygame.example", action: "allow" },
       { host: "*", action: "allow", ports: [443] },
     ],
-    listen: false,
   },
   limits: { maxTcpConnections: 16, maxWebSockets: 16, uploadBytesPerSecond: 262_144, downloadBytesPerSecond: 1_048_576 },
 };

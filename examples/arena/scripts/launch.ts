@@ -24,6 +24,8 @@ export interface ClientLaunch {
   seconds: number;
   /** Who plays: the built-in bot (the default) or a person, through `screen` and `input`. */
   player?: "bot" | "human";
+  /** "udp": take the world's snapshots as datagrams (newest wins) instead of over the reliable link. */
+  snapshots?: "udp";
 }
 
 /** The record the server publishes and its program serves at /status. */
@@ -32,6 +34,8 @@ export interface ServerStatus extends Traffic {
   tick: number;
   tcp_port: number;
   ws_port: number;
+  /** Where clients send their UDP "watch" datagram. */
+  udp_port: number;
   players: { name: string; score: number; x: number; y: number }[];
   players_seen: number;
 }

@@ -5,12 +5,13 @@
  * are the functions the entry exports as `init`, `tick`, `draw` and
  * `shutdown`. Errors at load, in top-level code after an await, and in any
  * promise nothing awaited are reported with stacks in the tree's files.
+ * Every call into the script runs through the realm under the budget.
  * Platform-neutral: the TypeScript host (Node, with esbuild) and the
  * precompiled host (a page, from a `.pak`) both end here.
  */
 import type { ScriptRealm } from "../realm.js";
 import type { CompiledScript, PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
-import { scriptGlobals, ScriptTimers } from "./globals.js";
+import { installMicrotasks, scriptGlobals, ScriptTimers } from "./globals.js";
 import { StackMapper } from "./stack.js";
 import { wrapBundle, type LiveExports, type WrappedScript } from "./wrap.js";
 
@@ -45,16 +46,20 @@ export class CompiledTypeScript implements CompiledScript {
   }
 
   instantiate(context: ScriptContext): ScriptInstance {
-    const timers = new ScriptTimers((error, where) => context.report(error, where));
     let realm: ScriptRealm | undefined;
+    const run = <T>(call: () => T): T => (realm as ScriptRealm).run(call);
+    const timers = new ScriptTimers((error, where) => context.report(error, where), run);
     const globals = scriptGlobals(context, () => realm as ScriptRealm, timers);
     realm = context.createRealm(globals, (error) => context.report(error, "in async code"));
+    installMicrotasks(realm, (error) => context.report(error, "in a microtask"));
     const exports = runTopLevel(realm, this.script, context);
     return {
       phase(name: PhaseName) {
         const value = exports?.[name];
-        return typeof value === "function" ? (value as (...args: unknown[]) => unknown) : undefined;
+        if (typeof value !== "function") return undefined;
+        return (...args: unknown[]) => run(() => (value as (...args: unknown[]) => unknown)(...args));
       },
+      resume: () => run(() => undefined),
       dispose: () => timers.clear(),
     };
   }
@@ -65,7 +70,7 @@ function runTopLevel(realm: ScriptRealm, script: WrappedScript, context: ScriptC
   let exports: LiveExports | undefined;
   try {
     const run = realm.evaluate(script.source, BUNDLE_NAME, -script.headerLines) as (register: (e: LiveExports) => void) => Promise<void>;
-    const done = run((live) => (exports = live));
+    const done = realm.run(() => run((live) => (exports = live)));
     done.then(undefined, (error: unknown) => context.report(error, "at load"));
   } catch (error) {
     context.report(error, "at load");

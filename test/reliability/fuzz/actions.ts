@@ -27,7 +27,8 @@ export interface Move<C extends FuzzContext = FuzzContext> {
 const SEND_RESULTS = new Set<unknown>([true, ...Object.values(ERR)]);
 const CONNECTION_OF: Partial<Record<Kind, Kind>> = { tcp_listener: "tcp", ws_listener: "ws" };
 
-function sendResult(name: string, result: unknown): string | undefined {
+/** A problem text unless `result` is true or one of the error texts. */
+export function sendResult(name: string, result: unknown): string | undefined {
   return SEND_RESULTS.has(result) ? undefined : `${name} returned ${JSON.stringify(result)}`;
 }
 

@@ -1,6 +1,6 @@
 /**
  * One fuzz run: a runtime, a seeded sequence of `count` random calls over
- * every `net` and `network` function, the event rules and the status models
+ * every `net` (`udp_*` included) and `network` function, the event rules and the status models
  * checked after each call, and at the end `runtime.close()` after which
  * every handle still known must have had exactly one terminal event and
  * every fetch must have resolved. Any failure names the seed and the last
@@ -16,6 +16,7 @@ import { Model } from "./model.js";
 import { NetworkModel } from "./network-model.js";
 import { NETWORK_MOVES, type NetworkContext } from "./network-moves.js";
 import { Random } from "./random.js";
+import { UDP_MOVES } from "./udp-moves.js";
 import { Values } from "./values.js";
 
 /** What a run did, for the test's log. */
@@ -29,7 +30,7 @@ export interface FuzzReport {
 }
 
 /** Every move of a run: the `net` functions and the `network` ones. */
-export const ALL_MOVES: Move<NetworkContext>[] = [...MOVES, ...NETWORK_MOVES];
+export const ALL_MOVES: Move<NetworkContext>[] = [...MOVES, ...UDP_MOVES, ...NETWORK_MOVES];
 const TOTAL_WEIGHT = ALL_MOVES.reduce((sum, move) => sum + move.weight, 0);
 
 function pickMove(rng: Random): Move<NetworkContext> {

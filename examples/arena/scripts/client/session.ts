@@ -2,11 +2,13 @@
  * A client's side of the game, shared by the bot and the human player: it
  * finds the game's ports at the server's HTTP status endpoint
  * (`net.http_get`), connects over TCP or WebSocket, joins, and keeps the
- * latest state the server sent, with the round trips of its pings.
+ * latest state the server sent (over UDP snapshots when the launch asks),
+ * with the round trips of its pings.
  */
 import type { ClientLaunch, ServerStatus } from "../launch";
 import { Link } from "../shared/link";
 import type { ClientMessage, PlayerView, ServerMessage } from "../shared/protocol";
+import { SnapshotFeed } from "./snapshots";
 
 const net = access("net");
 const log = access("log");
@@ -23,6 +25,9 @@ export class Session {
   coins: [number, number][] = [];
   readonly roundTrips: number[] = [];
   link: Link<ServerMessage, ClientMessage> | undefined;
+  /** The UDP snapshot feed, once joined, when the launch asks for one. */
+  feed: SnapshotFeed | undefined;
+  private snapshotsAt: { host: string; port: number } | undefined;
   private request = 0;
   private retryAt = 0;
   private ticks = 0;
@@ -44,7 +49,13 @@ export class Session {
   tick(): void {
     this.ticks++;
     if (this.link === undefined) this.discover();
+    this.feed?.tick();
     for (let event = net.poll_event(); event !== undefined; event = net.poll_event()) {
+      if (event.type === "datagram" && event.handle === this.feed?.socket) {
+        const state = this.feed.receive(event.data);
+        if (state !== undefined) this.onMessage(state);
+        continue;
+      }
       const link = this.link;
       if (link === undefined || event.handle !== link.handle) continue;
       if (event.type === "connected") link.send({ t: "join", name: this.launch.name });
@@ -64,6 +75,7 @@ export class Session {
   /** Closes the connection. */
   close(): void {
     this.link?.close();
+    this.feed?.close();
   }
 
   private discover(): void {
@@ -81,6 +93,7 @@ export class Session {
       return;
     }
     const host = new URL(this.launch.status_url).hostname;
+    if (this.launch.snapshots === "udp") this.snapshotsAt = { host, port: status.udp_port };
     const transport = this.launch.transport;
     const handle = transport === "ws" ? net.ws_connect(`ws://${host}:${status.ws_port}/`) : net.tcp_connect(host, status.tcp_port);
     this.link = new Link(handle, transport);
@@ -89,6 +102,7 @@ export class Session {
   private onMessage(message: ServerMessage): void {
     if (message.t === "welcome") {
       this.me = message.id;
+      if (this.snapshotsAt !== undefined) this.feed = new SnapshotFeed(this.snapshotsAt.host, this.snapshotsAt.port, { id: message.id, token: message.token });
       log.info(`joined as player ${this.me} over ${this.launch.transport}`);
     } else if (message.t === "state") {
       this.players = message.players;
