@@ -21,7 +21,7 @@ const nodePlatform: Platform = {
 const NODE_OFFERS: Offers = {
   tcp: { byDefault: true, load: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)) },
   http: { byDefault: true, load: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)) },
-  ws: { byDefault: true, load: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)) },
+  ws: { byDefault: true, load: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings)) },
   udp: { byDefault: true, load: (settings) => import("./udp/node-udp.js").then((mod) => mod.createNodeUdp(settings)) },
   bus: { byDefault: false, load: (settings) => import("./bus/load.js").then((mod) => mod.loadBusBackend(settings.options.bus as BusOptions)) },
 };

@@ -17,6 +17,7 @@ export type { Socket, SocketStatus } from "./api/network-socket.js";
 export type { TextEncodingName } from "./api/network-bytes.js";
 export type { Fetch, FetchOptions, HttpMethod, Response } from "./api/network-fetch.js";
 export type * from "./core/events.js";
+export type { HandleStatus } from "./core/handle.js";
 export type { Limits } from "./core/limits.js";
 export type { PolicyOptions, PolicyRule } from "./policy/policy.js";
 export type { RuntimeStats, HandleStats, RecentError } from "./core/stats.js";

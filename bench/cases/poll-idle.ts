@@ -12,6 +12,7 @@ import { openTickwireConnections } from "../lib/connections.js";
 import { startPeer } from "../lib/peer.js";
 import { sleep, TickLoop } from "../lib/tick-loop.js";
 import { benchRuntime } from "../lib/tickwire-side.js";
+import { coreOf } from "../../src/api/internals.js";
 import { collectGarbage } from "../lib/workload.js";
 
 /** Ticks per CPU-second over one window. */
@@ -55,7 +56,7 @@ export const pollIdle10k: BenchCase = {
         const order = round % 2 === 0 ? (["baseline", "tickwire"] as const) : (["tickwire", "baseline"] as const);
         for (const side of order) samples[side].push(await tickRate(loops[side], env.windowMs, round === 0 ? env.warmupMs : 100));
       }
-      return { ...samples, note: `${large.core.size} and ${small.core.size} handles open` };
+      return { ...samples, note: `${coreOf(large).size} and ${coreOf(small).size} handles open` };
     } finally {
       await Promise.all([small.close(), large.close()]);
       await peer.stop();

@@ -31,6 +31,11 @@ interface Subscription {
   dropped: number;
 }
 
+/** An open room's state, kept on its handle. */
+class OpenRoom {
+  constructor(readonly room: string) {}
+}
+
 /** The handles of one distinct subscription topic. */
 interface Topic {
   handles: Set<Handle>;
@@ -73,7 +78,7 @@ export class Bus {
     const topic = this.topics.get(key);
     if (topic !== undefined) {
       topic.handles.add(handle);
-      if (topic.confirmed) queueMicrotask(() => this.core.emit(handle, "connected", "connected"));
+      if (topic.confirmed) queueMicrotask(() => this.core.connected(handle));
       return;
     }
     const fresh: Topic = { handles: new Set([handle]), confirmed: false };
@@ -85,7 +90,7 @@ export class Bus {
           return;
         }
         fresh.confirmed = true;
-        for (const each of fresh.handles) this.core.emit(each, "connected", "connected");
+        for (const each of fresh.handles) this.core.connected(each);
       },
       () => this.dropTopic(key, fresh),
     );
@@ -107,20 +112,20 @@ export class Bus {
   /** Registers this node's room under its lease; "connected" once registered. */
   openRoom(handle: Handle, name: string, meta: unknown, address: string): void {
     const room = `${name}@${this.settings.nodeId}`;
-    if (this.rooms.has(room)) return this.core.end(handle, "error", "error", BUS_ERR.roomOpen);
+    if (this.rooms.has(room)) return this.core.fail(handle, BUS_ERR.roomOpen);
     const record: RoomRecord = { room, node: this.settings.nodeId, address, meta };
     this.rooms.set(room, record);
-    handle.info = room;
+    handle.info = new OpenRoom(room);
     this.core.attach(handle, { close: () => this.closeRoom(room), shutdown: async () => undefined });
     this.whenDriver((driver) => driver.putRoom(record)).then(
-      () => this.core.emit(handle, "connected", "connected"),
+      () => this.core.connected(handle),
       () => undefined,
     );
   }
 
   /** Replaces an open room's meta in the directory. */
   setMeta(handle: Handle, meta: unknown): void {
-    const room = this.rooms.get(handle.info as string);
+    const room = handle.info instanceof OpenRoom ? this.rooms.get(handle.info.room) : undefined;
     if (room === undefined) return;
     const record = { ...room, meta };
     this.rooms.set(room.room, record);
@@ -130,14 +135,14 @@ export class Bus {
   /** Answers a directory request on `handle`: `room_found` with one room (`pick`) or `room_list` with all. */
   request(handle: Handle, query: RoomQuery, pick: boolean): void {
     this.core.attach(handle, { close: () => undefined, shutdown: async () => undefined });
-    const timer = setTimeout(() => this.core.end(handle, "error", "error", ERR.timeout), this.settings.requestMs);
+    const timer = setTimeout(() => this.core.fail(handle, ERR.timeout), this.settings.requestMs);
     this.whenDriver((driver) => driver.findRooms(query)).then(
       (rooms) => {
         clearTimeout(timer);
         // a record payload: the event's fields, so the rooms travel as its `data`
-        if (!pick) return this.core.end(handle, "done", "room_list", { data: rooms });
-        if (rooms.length === 0) return this.core.end(handle, "error", "error", BUS_ERR.notFound);
-        this.core.end(handle, "done", "room_found", { data: rooms[Math.floor(Math.random() * rooms.length)] });
+        if (!pick) return this.core.complete(handle, "room_list", { data: rooms });
+        if (rooms.length === 0) return this.core.fail(handle, BUS_ERR.notFound);
+        this.core.complete(handle, "room_found", { data: rooms[Math.floor(Math.random() * rooms.length)] });
       },
       () => undefined,
     );
@@ -172,7 +177,7 @@ export class Bus {
   /** Ends every handle of a topic with "bus disconnected" and forgets it. */
   private dropTopic(key: string, topic: Topic): void {
     if (this.topics.get(key) === topic) this.topics.delete(key);
-    for (const handle of topic.handles) this.core.end(handle, "error", "error", BUS_ERR.disconnected);
+    for (const handle of topic.handles) this.core.fail(handle, BUS_ERR.disconnected);
   }
 
   private unsubscribe(handle: Handle): void {

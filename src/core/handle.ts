@@ -1,14 +1,27 @@
 /**
- * A handle (SPEC 2) and the records queued for it. A handle is the core's view
- * of one connection, listener or request: its status, the payloads not yet
- * delivered, the sends not yet written, and the transport a protocol backend
- * plugged into it. The core never looks behind the transport.
+ * A handle (docs/design.md, rules 1-4) and the records queued for it. A
+ * handle is the core's view of one connection, listener or request: its
+ * status, the payloads not yet delivered, the sends not yet written, and the
+ * transport a protocol backend plugged into it. The core never looks behind
+ * the transport.
  */
 import type { Deque } from "./deque.js";
 import type { NetEventType } from "./events.js";
 
 /** What a handle stands for ("tcp", "ws_listener", "http", ...): each protocol's descriptor lists the kinds it opens. */
 export type HandleKind = string;
+
+/** Every status a handle can have; each protocol uses the ones of its kinds (docs/net.md, "Statuses"). */
+export type HandleStatus =
+  | "connecting"
+  | "connected"
+  | "opening"
+  | "listening"
+  | "building"
+  | "pending"
+  | "done"
+  | "error"
+  | "closed";
 
 /** A payload made of fields, such as a datagram's `{ data, from }`: its event record carries those fields. */
 export type PayloadRecord = { readonly [field: string]: unknown };
@@ -73,14 +86,14 @@ export class Handle {
   transport: Transport | null = null;
   /** Why the handle ended in error, kept for pull-only handles whose events are never queued. Declared, not initialised: a connection that never fails carries no slot for it. */
   declare error: string | undefined;
-  /** Protocol-owned state, such as an HTTP request's record. Declared, not initialised, like `error`. */
-  declare info: unknown;
+  /** Protocol-owned state (an HTTP request's record), read back by `instanceof`; dropped when the handle is released. Declared, not initialised, like `error`. */
+  declare info: object | undefined;
   private flags: number;
 
   constructor(
     readonly id: number,
     readonly kind: HandleKind,
-    public status: string,
+    public status: HandleStatus,
     pullOnly: boolean,
   ) {
     this.flags = pullOnly ? PULL_ONLY : 0;

@@ -1,17 +1,18 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `deliver`, `emit`, `bound`, `notify`, `overflow` and `end`; the script-facing APIs read through
- * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
- * imports nothing from Node (SPEC 2-4).
+ * `attach`, `connected`, `bound`, `deliver`, `notify`, `overflow`, and the
+ * terminal `fail`, `finish` and `complete`; the script-facing APIs read
+ * through `poll`, `take` (and `putBack` for a partly read chunk) and `send`.
+ * It imports nothing from Node (docs/design.md, rules 1-15).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, NoticeEventType, PayloadEventType, TerminalEventType } from "./events.js";
-import { Handle, QueuedEvent, type HandleKind, type Payload, type PayloadRecord, type Transport } from "./handle.js";
+import { Handle, QueuedEvent, type HandleKind, type HandleStatus, type Payload, type PayloadRecord, type Transport } from "./handle.js";
 import type { RuntimeLimits } from "./limits.js";
-import { StatsCounters } from "./stats.js";
+import { StatsCounters } from "./counters.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
@@ -48,7 +49,7 @@ export class NetCore {
   }
 
   /** Creates a handle with a fresh id; connections count against `maxConnections`. */
-  open(kind: HandleKind, status: string, pullOnly = false): Handle {
+  open(kind: HandleKind, status: HandleStatus, pullOnly = false): Handle {
     const handle = new Handle(this.nextId++, kind, status, pullOnly);
     this.table.set(handle.id, handle);
     this.countConnection(kind, 1);
@@ -88,11 +89,11 @@ export class NetCore {
     handle.transport = transport;
   }
 
-  /** Queues a non-terminal, payload-free event (such as "connected") and sets the status. */
-  emit(handle: Handle, type: "connected", status: string): void {
+  /** A connection is up: status "connected", and its "connected" event queued. */
+  connected(handle: Handle): void {
     if (handle.finished || handle.released) return;
-    handle.status = status;
-    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
+    handle.status = "connected";
+    if (!handle.pullOnly) this.pushEvent(new QueuedEvent("connected", handle, undefined, 0));
   }
 
   /** Queues a notice about the runtime itself (handle 0), such as another bus node coming up. */
@@ -155,10 +156,25 @@ export class NetCore {
     if (!handle.readingPaused) handle.transport?.resume?.();
   }
 
+  /** Ends a handle in error with `why`: status "error" and its one terminal "error" event. */
+  fail(handle: Handle, why: string): void {
+    this.end(handle, "error", "error", why);
+  }
+
+  /** Ends a connection or listener as closed (with the close code and reason of a WebSocket). */
+  finish(handle: Handle, close?: { code: number; reason: string }): void {
+    this.end(handle, "closed", "closed", undefined, close);
+  }
+
+  /** Ends a request with its answer: status "done" and its one terminal event (`"http_done"`, or a protocol's own with the answer's fields). */
+  complete(handle: Handle, type: TerminalEventType = "http_done", fields?: PayloadRecord): void {
+    this.end(handle, "done", type, fields);
+  }
+
   /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
-  end(
+  private end(
     handle: Handle,
-    status: string,
+    status: HandleStatus,
     type: TerminalEventType,
     data?: string | PayloadRecord,
     extra?: { code: number; reason: string },
@@ -171,7 +187,7 @@ export class NetCore {
     handle.outbox = null;
     handle.outboxBytes = 0;
     this.countConnection(handle.kind, -1);
-    if (type === "error") this.counters.noteError(handle, (data as string | undefined) ?? "");
+    if (type === "error") this.counters.noteError(handle.id, handle.kind, (data as string | undefined) ?? "");
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
     this.finishedOrder.push(handle);
     this.finishedCount++;
@@ -251,7 +267,7 @@ export class NetCore {
     try {
       handle.transport?.write?.(chunks, bytes);
     } catch (error) {
-      this.end(handle, "error", "error", errorText(error));
+      this.fail(handle, errorText(error));
     }
   }
 
@@ -260,13 +276,13 @@ export class NetCore {
     if (handle.finished) return this.release(handle);
     this.flushHandle(handle);
     const sent = handle.transport?.close(code, reason);
-    this.end(handle, "closed", "closed", undefined, sent ?? undefined);
+    this.finish(handle, sent ?? undefined);
   }
 
   /** Forgets a handle: it behaves as unknown from now on, and its queued events are skipped. */
   release(handle: Handle): void {
     if (handle.released) return;
-    if (!handle.finished) this.end(handle, "closed", "closed");
+    if (!handle.finished) this.finish(handle);
     handle.released = true;
     handle.info = undefined;
     const inbox = handle.inbox;
@@ -301,7 +317,7 @@ export class NetCore {
       const transport = handle.transport;
       if (transport === null) continue;
       gone.push(transport.shutdown());
-      this.end(handle, "closed", "closed");
+      this.finish(handle);
     }
     await Promise.all(gone);
   }

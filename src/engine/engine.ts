@@ -224,7 +224,7 @@ export class EngineBase {
     if (!this.headless) this.callPhase("draw");
     this.ticker.fire(dt);
     queueMicrotask(() => this.resumeScript());
-    this.runtime?.core.flush();
+    this.runtime?.flush();
     this.reporter.flush();
     if (this.ticks >= this.maxTicks) this.requestStop(this.exitCode);
   }

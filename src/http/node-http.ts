@@ -13,22 +13,10 @@ import { rootCertificates } from "node:tls";
 import { Agent, RedirectHandler, type Dispatcher } from "undici";
 import type { Bandwidth } from "../core/bandwidth.js";
 import { ERR, errorText } from "../core/errors.js";
-import type { Limits } from "../core/limits.js";
-import type { NetCore } from "../core/net-core.js";
-import type { HostPolicy } from "../policy/policy.js";
+import type { BackendFactory } from "../core/protocol.js";
 import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
 import { createConnector } from "./node-connector.js";
 import { decompressBody } from "./node-decompress.js";
-
-/** Settings the HTTP backend is built with. */
-export interface NodeHttpSettings {
-  core: NetCore;
-  limits: Limits;
-  /** Extra trusted CAs (PEM), added to Node's bundled ones. */
-  ca: string[];
-  /** The host policy every connection, redirect hops included, is checked against; undefined allows all. */
-  policy: HostPolicy | undefined;
-}
 
 /** undici's words for giving up on redirects: past the limit, or a loop it detected. */
 const REDIRECT_FAILURE = /^(max redirects|redirect loop detected)/i;
@@ -144,7 +132,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 }
 
 /** Creates the undici-backed HTTP backend of one runtime. */
-export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
+export const createNodeHttp: BackendFactory<HttpBackend> = (settings) => {
   const { limits } = settings;
   const bandwidth = settings.core.bandwidth;
   const ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
@@ -164,7 +152,7 @@ export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
       return agent.destroy();
     },
   };
-}
+};
 
 /** undici's options for the first hop of `spec`, fresh each call (RedirectHandler rewrites its copy hop by hop); `throwOnMaxRedirect` makes it fail past the limit. */
 function dispatchOptions(spec: HttpRequestSpec): Dispatcher.DispatchOptions & { throwOnMaxRedirect: boolean } {

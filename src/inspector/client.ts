@@ -6,6 +6,7 @@
  * recent errors, with each handle's protocol counts (a UDP socket's datagrams and drops).
  */
 import type { HandleStats, RuntimeStats } from "../core/stats.js";
+import { escapeHtml } from "./html.js";
 import { formatAgo, formatBytes, formatCount, formatRate } from "./format.js";
 import { sparkline } from "./sparkline.js";
 
@@ -20,10 +21,6 @@ let previousByHandle = new Map<number, HandleStats>();
 let paused = false;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function push(metric: Metric, value: number): void {
   const series = history[metric];

@@ -4,6 +4,7 @@
  * and the recent errors. The behaviour lives in `client.ts`, served as
  * `/inspector.js`.
  */
+import { escapeHtml } from "./html.js";
 
 const STYLE = `
 :root {
@@ -76,7 +77,7 @@ const CARDS = [
 
 /** The inspector's HTML page; `title` names the runtime it watches. */
 export function inspectorPage(title: string): string {
-  const safe = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const safe = escapeHtml(title);
   const cards = CARDS.map(
     ([id, label]) =>
       `<div class="card" id="card-${id}"><div class="label">${label}</div><div class="value">–</div>` +

@@ -6,6 +6,7 @@
  * match (`127.1`, an IPv6 range that only holds embedded IPv4 addresses).
  * Name rules match names only; address rules match the canonical address.
  */
+import { unbracket } from "../core/args.js";
 import { isPrivate, onlyEmbedding, type LocalAddresses } from "./classify.js";
 import { inRange, parseIp, parseRange, type IpBytes, type IpRange } from "./ip.js";
 
@@ -47,8 +48,7 @@ const NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
 
 /** Lower-cases a host name and strips IPv6 brackets and a trailing dot. */
 function normalizeName(host: string): string {
-  const lower = host.toLowerCase();
-  const bare = lower.startsWith("[") && lower.endsWith("]") ? lower.slice(1, -1) : lower;
+  const bare = unbracket(host.toLowerCase());
   return bare.endsWith(".") ? bare.slice(0, -1) : bare;
 }
 

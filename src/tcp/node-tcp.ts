@@ -9,6 +9,7 @@ import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
@@ -132,7 +133,7 @@ function onSocketError(this: OwnedSocket, error: Error): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.backend.lingering.add(this);
-  owner.core.end(owner.handle, "error", "error", errorText(error));
+  owner.core.fail(owner.handle, errorText(error));
 }
 
 function onSocketClose(this: OwnedSocket): void {
@@ -141,7 +142,7 @@ function onSocketClose(this: OwnedSocket): void {
   owner.backend.lingering.delete(this);
   owner.backend.stopConnectDeadline(owner);
   owner.finishText();
-  owner.core.end(owner.handle, "closed", "closed");
+  owner.core.finish(owner.handle);
 }
 
 function onLingerTimeout(this: OwnedSocket): void {
@@ -152,13 +153,13 @@ function onSocketConnect(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.backend.stopConnectDeadline(owner);
-  owner.core.emit(owner.handle, "connected", "connected");
+  owner.core.connected(owner.handle);
 }
 
 function onConnectTimeout(owner: TcpConnection): void {
   owner.backend.stopConnectDeadline(owner);
   owner.backend.lingering.add(owner.socket);
-  owner.core.end(owner.handle, "error", "error", ERR.timeout);
+  owner.core.fail(owner.handle, ERR.timeout);
   owner.socket.destroy();
 }
 
@@ -211,15 +212,8 @@ function onServerListening(this: OwnedServer): void {
 
 function onServerError(this: OwnedServer, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.backend.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.backend.core.fail(owner.handle, errorText(error));
   this.close();
-}
-
-/** Settings the TCP backend is built with. */
-export interface NodeTcpSettings {
-  core: NetCore;
-  /** The host policy, or undefined to allow every connection. */
-  policy: HostPolicy | undefined;
 }
 
 /** The Node TCP backend of one runtime. Open connections are reached through their handles; it only keeps the sockets that outlive theirs. */
@@ -231,16 +225,16 @@ class NodeTcp implements TcpBackend {
   readonly core: NetCore;
   private readonly policy: HostPolicy | undefined;
 
-  constructor(settings: NodeTcpSettings) {
+  constructor(settings: BackendSettings) {
     this.core = settings.core;
     this.policy = settings.policy;
   }
 
   /** Connects; with a policy, an IP literal is checked here and a name's addresses in the lookup hook. */
-  connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
-    const policy = this.policy;
+  connect(handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
+    const { core, policy } = this;
     if (policy !== undefined && literalBlocked(policy, host, port)) {
-      return core.end(handle, "error", "error", blockedText(host));
+      return core.fail(handle, blockedText(host));
     }
     const lookup = policy && policyLookup(policy, () => port);
     const socket: OwnedSocket = net.connect({ host, port, lookup });
@@ -251,9 +245,10 @@ class NodeTcp implements TcpBackend {
     if (deadline !== null) this.deadlines.set(connection, deadline);
   }
 
-  listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {
+  listen(handle: Handle, port: number, host: string | undefined): void {
+    const core = this.core;
     const refusal = listenRefusal(this.policy, port);
-    if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
+    if (refusal !== undefined) return core.fail(handle, refusal);
     const server: OwnedServer = net.createServer({ noDelay: true });
     core.attach(handle, new TcpListener(this, handle, server));
     server.listen({ port, host });
@@ -274,6 +269,4 @@ class NodeTcp implements TcpBackend {
 }
 
 /** Creates the Node TCP backend of one runtime. */
-export function createNodeTcp(settings: NodeTcpSettings): TcpBackend {
-  return new NodeTcp(settings);
-}
+export const createNodeTcp: BackendFactory<TcpBackend> = (settings) => new NodeTcp(settings);

@@ -4,7 +4,6 @@
  * raw datagrams.
  */
 import type { Handle } from "../core/handle.js";
-import type { NetCore } from "../core/net-core.js";
 import type { Backend } from "../core/protocol.js";
 
 /** A received datagram: its text or bytes and the sender as "ip:port" (the payload of a "datagram" event). */
@@ -26,5 +25,5 @@ export type UdpReceiveMode = "text" | "bytes";
 /** Opens UDP sockets onto core handles. */
 export interface UdpBackend extends Backend {
   /** Binds `handle` to port (0 picks one) and host (every interface, IPv4 and IPv6, when undefined). */
-  open(core: NetCore, handle: Handle, port: number, host: string | undefined, mode: UdpReceiveMode): void;
+  open(handle: Handle, port: number, host: string | undefined, mode: UdpReceiveMode): void;
 }

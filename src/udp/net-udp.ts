@@ -56,7 +56,7 @@ function openUdp(core: NetCore, udp: Lazy<UdpBackend>, port: unknown, host: unkn
   if (problem !== undefined) return failedHandle(core, "udp", problem);
   const handle = core.open("udp", "opening");
   const address = bindHost === undefined ? undefined : unbracket(bindHost as string);
-  startOn(core, udp, handle, (backend) => backend.open(core, handle, bindPort as number, address, binary ? "bytes" : "text"));
+  startOn(core, udp, handle, (backend) => backend.open(handle, bindPort as number, address, binary ? "bytes" : "text"));
   return handle;
 }
 

@@ -14,8 +14,9 @@ import { isIP } from "node:net";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { formatAddress } from "../node/sockets.js";
-import { blockedText, LISTEN_BLOCKED, type HostPolicy } from "../policy/policy.js";
+import { blockedText, listenRefusal, type HostPolicy } from "../policy/policy.js";
 import type { OutgoingDatagram, UdpBackend, UdpReceiveMode } from "./backend.js";
 import { DropReports } from "./drop-reports.js";
 import { NameCache, type Answer } from "./name-cache.js";
@@ -224,7 +225,7 @@ function onSocketMessage(this: OwnedSocket, message: Buffer, info: dgram.RemoteI
 
 function onSocketError(this: OwnedSocket, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.core.fail(owner.handle, errorText(error));
   closeQuietly(this);
 }
 
@@ -232,14 +233,7 @@ function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.backend.sockets.delete(this);
-  owner.core.end(owner.handle, "closed", "closed");
-}
-
-/** Settings the UDP backend is built with. */
-export interface NodeUdpSettings {
-  core: NetCore;
-  /** The host policy, or undefined to allow every destination and source. */
-  policy: HostPolicy | undefined;
+  owner.core.finish(owner.handle);
 }
 
 /** The Node UDP backend of one runtime; it knows every socket it opened until that socket is gone. */
@@ -249,13 +243,15 @@ class NodeUdp implements UdpBackend {
   readonly core: NetCore;
   readonly policy: HostPolicy | undefined;
 
-  constructor(settings: NodeUdpSettings) {
+  constructor(settings: BackendSettings) {
     this.core = settings.core;
     this.policy = settings.policy;
   }
 
-  open(core: NetCore, handle: Handle, port: number, host: string | undefined, mode: UdpReceiveMode): void {
-    if (port !== 0 && this.policy?.listen === false) return core.end(handle, "error", "error", LISTEN_BLOCKED);
+  open(handle: Handle, port: number, host: string | undefined, mode: UdpReceiveMode): void {
+    const core = this.core;
+    const refusal = listenRefusal(this.policy, port, true);
+    if (refusal !== undefined) return core.fail(handle, refusal);
     const family = host === undefined ? 6 : isIP(host);
     const reach = host === undefined ? "dual" : family === 6 ? "v6" : "v4";
     const socket: OwnedSocket = dgram.createSocket({ type: reach === "v4" ? "udp4" : "udp6", ipv6Only: false });
@@ -271,6 +267,4 @@ class NodeUdp implements UdpBackend {
 }
 
 /** Creates the Node UDP backend of one runtime. */
-export function createNodeUdp(settings: NodeUdpSettings): UdpBackend {
-  return new NodeUdp(settings);
-}
+export const createNodeUdp: BackendFactory<UdpBackend> = (settings) => new NodeUdp(settings);

@@ -1,5 +1,5 @@
 /**
- * What holds for every handle whatever its protocol (SPEC 1-3): feature flags,
+ * What holds for every handle whatever its protocol (docs/design.md, rules 1-16): feature flags,
  * unknown, stale and released handles, and no function ever throwing.
  */
 import assert from "node:assert/strict";

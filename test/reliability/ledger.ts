@@ -1,5 +1,5 @@
 /**
- * The event-order rules every reliability test checks (SPEC 3): per handle,
+ * The event-order rules every reliability test checks (docs/design.md, rules 5-8): per handle,
  * "connected" before any data, nothing after the one terminal event, at most
  * one terminal event, and no event at all for a handle already released.
  * A ledger records what `net.poll_event()` gave and says what broke a rule.

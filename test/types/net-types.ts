@@ -3,7 +3,7 @@
  * narrows on `type`, and the `net` functions take the seed's argument types.
  * Each `@ts-expect-error` line must fail to compile, or tsc reports it.
  */
-import type { Net, NetEvent } from "../../src/index.js";
+import type { Net, NetEvent, NetRuntime } from "../../src/index.js";
 
 /** Narrowing on `type` gives each event its own fields. */
 export function narrowing(event: NetEvent): unknown[] {
@@ -72,4 +72,16 @@ export function calls(net: Net, seen: (...values: unknown[]) => void): unknown[]
     return [sent, chunk, always, status, error];
   }
   return [sent, chunk, always];
+}
+
+/** The runtime's public type offers `flush()` and keeps its internals to itself. */
+export function runtimeSurface(runtime: NetRuntime): unknown[] {
+  runtime.flush();
+  // @ts-expect-error the core is internal
+  const core = runtime.core;
+  // @ts-expect-error the loaded backends are internal
+  const backends = runtime.backends;
+  // @ts-expect-error the HTTP client is internal
+  const http = runtime.http;
+  return [core, backends, http];
 }

@@ -21,10 +21,13 @@ export const SCRIPT_ENTRY = "main.ts";
 /** The file name the bundle runs under; stack frames naming it are mapped back to the tree. */
 export const BUNDLE_NAME = "tickwire-scripts.js";
 
-/** A bundle as esbuild made it: ES module text, its source map (JSON text) and the names the entry exports. */
+/** A script tree bundled by esbuild. */
 export interface ScriptBundle {
+  /** The ES module text (its last statement is the export clause, if any). */
   code: string;
+  /** The source map, as JSON text, with sources named by tree key. */
   map: string;
+  /** The names the entry exports. */
   exports: string[];
 }
 
