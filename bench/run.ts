@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: runs every case (or those named with --only) each in its
- * own process, prints the table with ratios, medians and spreads, and writes
- * bench/results.json. Options: --quick (short windows, for trying changes),
- * --only a,b  --window <ms>  --rounds <n>.
+ * own process, prints the table (case, goal, median pair ratio, spread,
+ * met/missed, each side's median) and writes bench/results.json. Options:
+ * --quick (short windows, for trying a change), --only a,b, --window <ms>,
+ * --rounds <n>, --runs <n> (full runs in a row, then how far they agree),
+ * --clock cpu|wall (rates per CPU-second of the measuring process, the
+ * default, or per wall-clock second).
  */
 import { fork } from "node:child_process";
 import { cpus } from "node:os";
@@ -10,7 +13,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { BenchEnv, BenchResult } from "./lib/case.js";
-import { markdownTable, textTable } from "./lib/table.js";
+import { markdownTable, rerunTable, RERUN_TOLERANCE, textTable } from "./lib/table.js";
 import { CASES } from "./cases/index.js";
 
 const { values } = parseArgs({
@@ -19,14 +22,20 @@ const { values } = parseArgs({
     only: { type: "string" },
     window: { type: "string" },
     rounds: { type: "string" },
+    runs: { type: "string", default: "1" },
+    clock: { type: "string", default: "cpu" },
   },
 });
+if (values.clock !== "cpu" && values.clock !== "wall") throw new Error(`bench: --clock is cpu or wall, not ${values.clock}`);
 const env: BenchEnv = {
-  windowMs: Number(values.window ?? (values.quick ? 500 : 2000)),
-  rounds: Number(values.rounds ?? (values.quick ? 2 : 4)),
-  warmupMs: values.quick ? 200 : 600,
+  windowMs: Number(values.window ?? (values.quick ? 400 : 1250)),
+  rounds: Number(values.rounds ?? (values.quick ? 3 : 7)),
+  warmupMs: values.quick ? 200 : 500,
+  clock: values.clock,
 };
 const only = values.only?.split(",");
+const unknown = only?.filter((name) => !CASES.some((c) => c.name === name)) ?? [];
+if (unknown.length > 0) throw new Error(`bench: no case named ${unknown.join(", ")}; cases: ${CASES.map((c) => c.name).join(", ")}`);
 const cases = CASES.filter((c) => only === undefined || only.includes(c.name));
 
 /** Runs one case in a fresh process and returns its result. */
@@ -40,17 +49,29 @@ function runCase(name: string): Promise<BenchResult> {
   });
 }
 
-const started = Date.now();
-const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${process.platform} ${process.arch}`;
-console.log(`tickwire bench: ${machine}; windows of ${env.windowMs} ms, ${env.rounds} per side\n`);
-const results: BenchResult[] = [];
-for (const benchCase of cases) {
-  const result = await runCase(benchCase.name);
-  results.push(result);
-  console.log(`${result.name}: ratio ${result.ratio} (goal ${result.goal}) ${result.note ?? ""}`);
+/** One full run: every selected case in order, printed as it completes. */
+async function fullRun(run: number): Promise<{ seconds: number; results: BenchResult[] }> {
+  const started = Date.now();
+  const results: BenchResult[] = [];
+  for (const benchCase of cases) {
+    const result = await runCase(benchCase.name);
+    results.push(result);
+    console.log(`run ${run} ${result.name}: ratio ${result.ratio} (goal ${result.goal}) pairs ${result.pairRatios.join(" ")} ${result.note ?? ""}`);
+  }
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`\n${textTable(results)}\n\nrun ${run}: ${seconds} s\n\n${markdownTable(results)}\n`);
+  return { seconds, results };
 }
-console.log(`\n${textTable(results)}\n`);
-console.log(`ratio = tickwire / baseline (memory: baseline / tickwire); higher is better. ± = (max - min) / median of the windows.`);
-console.log(`${machine}; ${((Date.now() - started) / 1000).toFixed(0)} s\n\n${markdownTable(results)}`);
+
+const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${process.platform} ${process.arch}`;
+console.log(`tickwire bench: ${machine}; ${env.rounds} pairs of ${env.windowMs} ms windows per case, ${env.clock} clock\n`);
+console.log("ratio = median over pairs of tickwire / baseline (memory: baseline / tickwire); higher is better.");
+console.log("spread = (max - min) / median of the pair ratios.\n");
+const runs: { seconds: number; results: BenchResult[] }[] = [];
+for (let run = 1; run <= Number(values.runs); run++) runs.push(await fullRun(run));
+for (let run = 1; run < runs.length; run++) {
+  console.log(`run ${run} against run ${run + 1} (steady = within ${RERUN_TOLERANCE * 100} %):\n`);
+  console.log(`${rerunTable(runs[run - 1].results, runs[run].results)}\n`);
+}
 const file = fileURLToPath(new URL("./results.json", import.meta.url));
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ machine, settings: env, runs }, null, 2)}\n`);

@@ -1,12 +1,13 @@
 /**
  * The package entry on Node: `createNetRuntime` with the Node backends
- * (`node:net`, undici, ws), each imported only when its feature is enabled
+ * (`node:net`, undici, ws, `node:dgram`), each imported only when its feature is enabled
  * and first used. The offers below are the Node column of the protocol
  * table: one row per protocol Node has.
  */
 import { buildRuntime } from "./api/runtime.js";
 import type { Platform } from "./core/platform.js";
 import { interfaceAddresses } from "./node/local-addresses.js";
+import type { BusOptions } from "./bus/options.js";
 import { PROTOCOLS, type NetRuntime, type Offers, type RuntimeOptions } from "./protocols.js";
 
 export * from "./public.js";
@@ -20,7 +21,9 @@ const nodePlatform: Platform = {
 const NODE_OFFERS: Offers = {
   tcp: { byDefault: true, load: (settings) => import("./tcp/node-tcp.js").then((mod) => mod.createNodeTcp(settings)) },
   http: { byDefault: true, load: (settings) => import("./http/node-http.js").then((mod) => mod.createNodeHttp(settings)) },
-  ws: { byDefault: true, load: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings.core, settings)) },
+  ws: { byDefault: true, load: (settings) => import("./ws/node-ws.js").then((mod) => mod.createNodeWs(settings)) },
+  udp: { byDefault: true, load: (settings) => import("./udp/node-udp.js").then((mod) => mod.createNodeUdp(settings)) },
+  bus: { byDefault: false, load: (settings) => import("./bus/load.js").then((mod) => mod.loadBusBackend(settings.options.bus as BusOptions)) },
 };
 
 /** Creates a runtime: every handle, one event queue, and the `net` and `network` modules, on Node. */

@@ -9,12 +9,14 @@
  */
 import type { NetOf, NetRuntimeOf, RuntimeOptionsOf } from "./api/runtime.js";
 import type { PlatformOffers, TableFeatures } from "./core/protocol.js";
+import { busProtocol } from "./bus/protocol.js";
 import { httpProtocol } from "./http/protocol.js";
 import { tcpProtocol } from "./tcp/protocol.js";
+import { udpProtocol } from "./udp/protocol.js";
 import { wsProtocol } from "./ws/protocol.js";
 
 /** Every protocol, in the order their functions appear on `net`. */
-export const PROTOCOLS = [tcpProtocol, httpProtocol, wsProtocol] as const;
+export const PROTOCOLS = [tcpProtocol, httpProtocol, wsProtocol, udpProtocol, busProtocol] as const;
 
 /** The protocol table's type. */
 export type ProtocolTable = typeof PROTOCOLS;

@@ -61,7 +61,7 @@ export const tcpRecv: BenchCase = {
   what: "a peer process streams 64-byte messages; raw 'data' byte count vs a tick loop draining poll_event",
   unit: "MB/s",
   baselineName: "node:net 'data' listener",
-  goal: 0.7,
+  goal: 1.0,
   async measure(env) {
     const peer = await startPeer("tcp-source");
     const tickwire = tickwireReceiver(peer.port);

@@ -1,8 +1,10 @@
 /**
  * The shape most cases share: two workloads (tickwire and its baseline) that
  * run against the same peer and report a growing progress counter. Windows of
- * the two sides alternate round after round, so slow drift of a noisy machine
- * touches both alike.
+ * the two sides alternate (A B, B A, A B, ...), each round giving one pair,
+ * so slow drift of a noisy machine touches both sides of a pair alike. Each
+ * window starts after a run-in and a full collection, so that one window's
+ * garbage is not collected on the next one's time.
  */
 import type { BenchEnv, Samples } from "./case.js";
 import { sleep } from "./tick-loop.js";
@@ -25,7 +27,7 @@ export interface Sides {
   close(): Promise<void>;
 }
 
-/** Measures alternating windows of both sides; a window's sample is progress per second times `scale`. */
+/** Measures `env.rounds` pairs of windows of both sides; a window's sample is progress per second times `scale`. */
 export async function alternate(env: BenchEnv, sides: Sides, scale = 1): Promise<Samples> {
   const samples: Samples = { tickwire: [], baseline: [] };
   try {
@@ -33,7 +35,7 @@ export async function alternate(env: BenchEnv, sides: Sides, scale = 1): Promise
       const order: ("tickwire" | "baseline")[] = round % 2 === 0 ? ["baseline", "tickwire"] : ["tickwire", "baseline"];
       for (const side of order) {
         const warmup = round < 2 ? env.warmupMs : env.warmupMs / 4;
-        samples[side].push((await window(sides[side], env.windowMs, warmup)) * scale);
+        samples[side].push((await window(sides[side], env, warmup)) * scale);
       }
     }
   } finally {
@@ -42,15 +44,16 @@ export async function alternate(env: BenchEnv, sides: Sides, scale = 1): Promise
   return samples;
 }
 
-/** One window: start, run in, count over `windowMs`, stop, and let the backlog settle. */
-async function window(work: Workload, windowMs: number, warmupMs: number): Promise<number> {
+/** One window: collect, start, run in, count over `env.windowMs` on `env.clock`, stop, and let the backlog settle. */
+async function window(work: Workload, env: BenchEnv, warmupMs: number): Promise<number> {
+  collectGarbage();
   await work.start();
   await sleep(warmupMs);
   const before = await work.progress();
-  const t0 = performance.now();
-  await sleep(windowMs);
+  const clock = startClock(env.clock);
+  await sleep(env.windowMs);
   const after = await work.progress();
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = clock();
   await work.stop();
   await settle(work);
   return (after - before) / seconds;
@@ -65,4 +68,27 @@ async function settle(work: Workload): Promise<void> {
     if (now === last) return;
     last = now;
   }
+}
+
+/** A full collection when the process runs with --expose-gc (the driver starts cases so). */
+export function collectGarbage(): void {
+  globalThis.gc?.();
+}
+
+/**
+ * Starts a window's clock; the returned function gives the seconds elapsed.
+ * The "cpu" clock counts this process's CPU time instead of wall time: both
+ * sides spin their tick loop, so that is the time the process was scheduled,
+ * and other jobs on a loaded machine stop counting as the measured side's cost.
+ */
+export function startClock(kind: BenchEnv["clock"]): () => number {
+  if (kind === "cpu") {
+    const cpu = process.cpuUsage();
+    return () => {
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1e6;
+    };
+  }
+  const t0 = performance.now();
+  return () => (performance.now() - t0) / 1000;
 }

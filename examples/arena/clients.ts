@@ -14,7 +14,7 @@ export interface Trees {
 
 /** Creates, mounts and starts a client engine with `launch` installed; resolves once it ticks. */
 export async function startClient(trees: Trees, headless: boolean, launch: object): Promise<Engine> {
-  const engine = new Engine({ runtimeRole: "client", headless });
+  const engine = new Engine({ runtimeRole: "client", headless, sandbox: process.env.TICKWIRE_SANDBOX === "1" });
   engine.installNetwork();
   engine.installModule("launch", launch);
   await engine.mountScripts(trees.scripts);

@@ -1,8 +1,9 @@
 /**
  * `npm start`: packs the arena's script tree into a `.pak`, starts the
  * headless server program and three bot clients (two over TCP, one over
- * WebSocket) from that same pack, lets them play, and prints a summary of
- * players, ticks, messages, bytes and round-trip times. Exits 0 when every
+ * WebSocket; bot-2 takes its world snapshots over UDP) from that same pack,
+ * lets them play, and prints a summary of players, ticks, messages, bytes,
+ * round-trip times and bot-2's datagrams and loss. Exits 0 when every
  * program ended cleanly and every bot measured its round trip.
  * Options: --seconds N (default 10).
  */
@@ -21,7 +22,7 @@ const root = new URL("../..", import.meta.url).pathname;
 const here = (path: string) => new URL(path, import.meta.url).pathname;
 const BOTS = [
   { name: "bot-1", transport: "tcp" },
-  { name: "bot-2", transport: "tcp" },
+  { name: "bot-2", transport: "tcp", snapshots: "udp" },
   { name: "bot-3", transport: "ws" },
 ];
 
@@ -62,7 +63,7 @@ try {
   });
   const results: BotResult[] = [];
   const bots = BOTS.map((bot) => {
-    const botArgs = ["--scripts", pak, "--status", statusUrl, "--name", bot.name, "--transport", bot.transport];
+    const botArgs = ["--scripts", pak, "--status", statusUrl, "--name", bot.name, "--transport", bot.transport, ...(bot.snapshots ? ["--snapshots", bot.snapshots] : [])];
     const child = program("client.ts", [...botArgs, "--seconds", String(seconds), "--headless"], (line) => {
       if (line.startsWith("[client] result ")) results.push(JSON.parse(line.slice("[client] result ".length)) as BotResult);
     });

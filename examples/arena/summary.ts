@@ -11,6 +11,8 @@ export interface BotResult {
   bytesOut: number;
   /** Milliseconds from a ping's send to its pong's arrival, as each side's game loop sees them. */
   roundTrips: number[];
+  /** For a bot that took its world snapshots over UDP: datagrams received, lost and late (ignored). */
+  udp?: { datagrams: number; lost: number; late: number };
 }
 
 /** The value below which `q` (0..1) of the sorted samples lie. */
@@ -38,4 +40,10 @@ export function printSummary(status: Record<string, unknown>, bots: readonly Bot
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
   console.log(`round trip over ${all.length} pings: p50 ${ms(percentile(all, 0.5))}, p99 ${ms(percentile(all, 0.99))}`);
+  for (const bot of bots) {
+    if (bot.udp === undefined) continue;
+    const { datagrams, lost, late } = bot.udp;
+    const share = datagrams + lost > 0 ? ((100 * lost) / (datagrams + lost)).toFixed(1) : "0.0";
+    console.log(`${bot.name} snapshots over UDP: ${datagrams} datagrams, ${lost} lost (${share}%), ${late} late and ignored`);
+  }
 }

@@ -5,13 +5,14 @@
  * wrapped so that it never throws (docs/design.md, rule 4).
  */
 import type { NetEvent } from "../core/events.js";
+import type { HandleStatus } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import { guard } from "../core/start.js";
 
 /** The functions present whatever the features. */
 export interface NetShared {
-  /** The handle's status text, or undefined for an unknown handle. */
-  status(handle: number): string | undefined;
+  /** The handle's status, or undefined for an unknown handle. */
+  status(handle: number): HandleStatus | undefined;
   /** Pops the oldest event, or undefined when none is waiting. */
   poll_event(): NetEvent | undefined;
   /** Closes a connection or listener, cancels a request; on a finished handle, releases it. */

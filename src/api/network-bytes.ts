@@ -1,10 +1,10 @@
 /**
  * The bytes of a `Network.Connect` socket: what a script's `write` argument
  * (a buffer, an array of byte numbers, or text in one of five encodings)
- * becomes on the wire, and how the chunks `read` pops are joined. Strict where
- * Node's `Buffer` is lenient: data that is not valid for its kind (a byte of
- * 300, odd-length hex, a non-ASCII character for "ascii") is refused, never
- * truncated. Platform-neutral: only web-standard globals.
+ * becomes on the wire. Strict where Node's `Buffer` is lenient: data that is
+ * not valid for its kind (a byte of 300, odd-length hex, a non-ASCII
+ * character for "ascii") is refused, never truncated. Platform-neutral: only
+ * web-standard globals.
  */
 import { toBytes } from "../core/args.js";
 
@@ -21,18 +21,6 @@ export function bytesToWrite(data: unknown, encoding: unknown): Uint8Array | und
   if (Array.isArray(data)) return fromByteNumbers(data);
   if (typeof data === "string") return encodeText(data, encoding ?? "utf8");
   return undefined;
-}
-
-/** Joins chunks into one buffer of `total` bytes (the only chunk itself when there is one). */
-export function joinChunks(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return joined;
 }
 
 function fromByteNumbers(values: unknown[]): Uint8Array | undefined {

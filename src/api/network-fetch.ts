@@ -1,7 +1,7 @@
 /**
- * `fetch` of the Scripter's Rift API (seed 002, SPEC 8): a web-style request
- * over the runtime's shared HTTP client (the same pool, limits and TLS
- * options as `net`'s HTTP). Its promise never rejects and the call never
+ * `fetch` of the Scripter's Rift API (seed 002; docs/network.md): a web-style
+ * request over the runtime's shared HTTP client (the same pool, limits and
+ * TLS options as `net`'s HTTP). Its promise never rejects and the call never
  * throws: every failure, from a malformed argument to a peer that breaks
  * HTTP/1.1, resolves with status -1 and the reason on `response.error`.
  */

@@ -1,17 +1,19 @@
 /**
- * `Network.Connect` sockets of the Scripter's Rift API (seed 002, SPEC 8): a
- * polled TCP connection over a pull-only core handle. Received bytes wait in
- * the handle's inbox until the script reads them and never appear on `net`'s
- * shared event queue; sends share `net`'s per-turn batching and limits. The
- * socket object holds its handle privately, so a script cannot reach the core.
+ * `Network.Connect` sockets of the Scripter's Rift API (seed 002;
+ * docs/network.md): a polled TCP connection over a pull-only core handle.
+ * Received bytes wait in the handle's inbox until the script reads them and
+ * never appear on `net`'s shared event queue; sends share `net`'s per-turn
+ * batching and limits. The socket object holds its handle privately, so a
+ * script cannot reach the core.
  */
+import { joinChunks } from "../core/bytes.js";
 import { ERR } from "../core/errors.js";
-import type { Handle } from "../core/handle.js";
+import type { Handle, HandleStatus } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
 import { failedHandle, guard } from "../core/start.js";
 import type { TcpService } from "../tcp/protocol.js";
-import { bytesToWrite, joinChunks, type TextEncodingName } from "./network-bytes.js";
+import { bytesToWrite, type TextEncodingName } from "./network-bytes.js";
 
 /** A socket's state: `"fin"` once closed by either side (buffered bytes stay readable). */
 export type SocketStatus = "connecting" | "connected" | "error" | "fin";
@@ -32,7 +34,7 @@ export interface Socket {
   close(): void;
 }
 
-const STATUSES: Readonly<Record<string, SocketStatus>> = {
+const STATUSES: Readonly<Partial<Record<HandleStatus, SocketStatus>>> = {
   connecting: "connecting",
   connected: "connected",
   error: "error",

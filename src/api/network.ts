@@ -1,9 +1,9 @@
 /**
- * The `network` module of the Scripter's Rift API (seed 002, SPEC 8):
- * `Network.Connect` sockets and `fetch`, a thin layer over the same core, TCP
- * backend and HTTP client as `net`. Both are always there: with TCP or HTTP
- * off (or missing, as TCP is in a browser) they fail the way a network
- * failure does, as an "error" socket or a status -1 response.
+ * The `network` module of the Scripter's Rift API (seed 002;
+ * docs/network.md): `Network.Connect` sockets and `fetch`, a thin layer over
+ * the same core, TCP backend and HTTP client as `net`. Both are always there:
+ * with TCP or HTTP off (or missing, as TCP is in a browser) they fail the way
+ * a network failure does, as an "error" socket or a status -1 response.
  */
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";

@@ -24,8 +24,9 @@ import type {
   TableLimits,
   TableOptions,
 } from "../core/protocol.js";
-import { StatsSampler, type RuntimeStats } from "../core/stats.js";
+import { snapshot, type RuntimeStats } from "../core/stats.js";
 import { HostPolicy, type PolicyOptions } from "../policy/policy.js";
+import { registerCore } from "./internals.js";
 import { createNet, type NetShared } from "./net.js";
 import { createNetwork, type NetworkModule } from "./network.js";
 import { checkRuntimeOptions } from "./runtime-options.js";
@@ -55,10 +56,10 @@ export interface NetRuntimeOf<T extends ProtocolList> {
   limits: Readonly<Limits & TableLimits<T>>;
   /** Closes every handle and resolves when every socket is gone. */
   close(): Promise<void>;
-  /** A snapshot of handles, queue and traffic; rates cover the time since the previous call. */
+  /** A snapshot of handles, queue and traffic; reading it changes nothing. */
   stats(): RuntimeStats;
-  /** The core, for the other script-facing layers of this package. */
-  readonly core: NetCore;
+  /** Writes every send queued this turn now, instead of when the script's synchronous code yields. */
+  flush(): void;
 }
 
 /** One enabled protocol of a runtime: what it added, and its backend. */
@@ -90,18 +91,17 @@ export function buildRuntime<T extends ProtocolList>(
     const enabled = protocol.enabled?.(flag, offer.byDefault, settings.options) ?? flag ?? offer.byDefault;
     if (!enabled) continue;
     const backend = new Lazy(() => offer.load(settings));
-    opened.set(protocol, { parts: protocol.open({ core, backend, platform }), backend });
+    opened.set(protocol, { parts: protocol.open({ core, backend, platform, options: settings.options }), backend });
   }
   const serviceOf = <P extends Protocol>(protocol: P) => opened.get(protocol)?.parts.service as ServiceOf<P> | undefined;
   const groups = [...opened].map(([protocol, { parts }]) => ({ functions: parts.functions, fallbacks: protocol.fallbacks }));
-  const sampler = new StatsSampler(core);
   let closing: Promise<void> | undefined;
-  return {
+  const runtime: NetRuntimeOf<T> = {
     net: createNet(core, groups) as NetOf<T>,
     network: createNetwork(core, serviceOf, platform),
     limits: limits as Limits & TableLimits<T>,
-    core,
-    stats: () => sampler.sample(),
+    stats: () => snapshot(core),
+    flush: () => core.flush(),
     close() {
       closing ??= (async () => {
         const handlesEnded = core.shutdown();
@@ -112,6 +112,8 @@ export function buildRuntime<T extends ProtocolList>(
       return closing;
     },
   };
+  registerCore(runtime, core);
+  return runtime;
 }
 
 /** The core's default limits with each protocol's own. */

@@ -92,6 +92,42 @@ export const RUN_FLAGS: Readonly<Record<string, RunFlag>> = {
     help: "serve the live inspector on 127.0.0.1:<port> (0 picks a port; its URL is printed)",
     apply: (value, setup, option) => void (setup.config.inspect = { port: portNumber(option, value) }),
   },
+  bus: {
+    type: "string",
+    arg: "<url>",
+    help: "join the bus between processes: redis://host:port or nats://host:port",
+    apply: (value, setup) => void (setup.config.bus = { ...setup.config.bus, url: value }),
+  },
+  "public-address": {
+    type: "string",
+    arg: "<text>",
+    help: "what room_find answers for this process's rooms (with --bus)",
+    apply(value, setup, option) {
+      if (setup.config.bus === undefined) throw new UsageError(`${option} needs --bus`);
+      setup.config.bus = { ...setup.config.bus, publicAddress: value };
+    },
+  },
+  "script-budget": {
+    type: "string",
+    arg: "<ms>",
+    help: "stop any call into the script that runs longer (default 1000)",
+    apply: (value, setup, option) => void (setup.config.scriptBudgetMs = positiveWholeNumber(option, value)),
+  },
+  sandbox: {
+    type: "boolean",
+    arg: "",
+    help: "run the scripts in the sandbox, for scripts you do not trust (player mods)",
+    apply: (_value, setup) => void (setup.config.sandbox = true),
+  },
+  "script-memory": {
+    type: "string",
+    arg: "<MiB>",
+    help: "the sandboxed scripts' heap cap (default 256); needs --sandbox",
+    apply(value, setup, option) {
+      if (setup.config.sandbox !== true) throw new UsageError(`${option} caps the sandbox's heap: it needs --sandbox`);
+      setup.config.scriptMemoryBytes = positiveWholeNumber(option, value) * 1024 * 1024;
+    },
+  },
 };
 
 /** An option naming a JSON settings file: read, checked (an error names the option and the file), then set. */
@@ -129,6 +165,8 @@ export function applyFlags(values: Record<string, string | boolean | (string | b
     if (given === undefined) continue;
     for (const value of Array.isArray(given) ? given : [given]) flag.apply(String(value), setup, `--${name}`);
   }
+  // --bus turns the bus on whatever --features names
+  if (setup.config.bus !== undefined && setup.features !== undefined) setup.features = { ...setup.features, bus: true };
   return setup;
 }
 
@@ -173,6 +211,12 @@ function positiveNumber(option: string, text: string): number {
 function portNumber(option: string, text: string): number {
   const value = wholeNumber(option, text);
   if (value > 65535) throw new UsageError(`${option} must be a port number from 0 to 65535, not "${text}"`);
+  return value;
+}
+
+function positiveWholeNumber(option: string, text: string): number {
+  const value = wholeNumber(option, text);
+  if (value === 0) throw new UsageError(`${option} must be a whole number above 0, not "${text}"`);
   return value;
 }
 

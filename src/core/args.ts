@@ -26,6 +26,13 @@ export function unbracket(host: string): string {
   return host.length > 1 && host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
 }
 
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { "http:": 80, "ws:": 80, "https:": 443, "wss:": 443 };
+
+/** The port a URL names, else its scheme's default (0 for a scheme without one). */
+export function urlPort(url: { port: string; protocol: string }): number {
+  return url.port === "" ? (DEFAULT_PORTS[url.protocol] ?? 0) : Number(url.port);
+}
+
 /** Parses an absolute URL whose scheme is one of `schemes`; an error text otherwise. */
 export function parseUrl(url: unknown, schemes: readonly string[]): URL | string {
   if (typeof url !== "string") return ERR.invalidUrl;

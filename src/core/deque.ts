@@ -59,10 +59,4 @@ export class Deque<T> {
     this.items = kept;
     this.head = 0;
   }
-
-  /** Removes every item. */
-  clear(): void {
-    this.items = [];
-    this.head = 0;
-  }
 }

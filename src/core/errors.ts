@@ -1,7 +1,8 @@
 /**
- * The stable error texts scripts see (SPEC 10), and the one function that turns
- * any thrown value or system error into one of them. Reads only plain fields
- * (`code`, `message`), so it knows nothing of the libraries that raised them.
+ * The stable error texts scripts see (docs/net.md, "Error texts"), and the
+ * one function that turns any thrown value or system error into one of them.
+ * Reads only plain fields (`code`, `message`), so it knows nothing of the
+ * libraries that raised them.
  */
 
 /** Every fixed error text tickwire hands to scripts. */
@@ -39,7 +40,21 @@ export const ERR = {
   networkError: "network error",
   receiveBufferFull: "receive buffer full",
   notInBrowser: "not possible in a browser",
+  addressFamily: "address family not supported",
+  listenUnsupported: "listening is not supported here",
+  badContentEncoding: "bad content encoding",
+  backendFailed: "backend failed to load",
+  /** What a `net` send function returns in the unforeseen case that it throws. */
+  failed: "error",
 } as const;
+
+/** The error text of a TLS failure: `"tls: <reason>"`. */
+export function tlsError(reason: string): string {
+  return `tls: ${reason}`;
+}
+
+/** A page cannot trust extra CAs: what https: and wss: fail with while `tls.ca` is set in a browser. */
+export const CUSTOM_CA_REFUSED = tlsError(`${ERR.notInBrowser}: a custom ca`);
 
 const BY_CODE: Record<string, string> = {
   ECONNREFUSED: ERR.connectionRefused,
@@ -54,6 +69,8 @@ const BY_CODE: Record<string, string> = {
   UND_ERR_BODY_TIMEOUT: ERR.timeout,
   EADDRINUSE: ERR.addressInUse,
   EADDRNOTAVAIL: "address not available",
+  EMSGSIZE: ERR.messageTooLarge,
+  EAFNOSUPPORT: ERR.addressFamily,
   EACCES: "permission denied",
   ENETUNREACH: "network unreachable",
   EHOSTUNREACH: "host unreachable",
@@ -78,13 +95,13 @@ export function errorText(error: unknown): string {
   const { code, message, cause, name } = error as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
   if (typeof code === "string") {
     if (code in BY_CODE) return BY_CODE[code];
-    if (TLS_CODE.test(code)) return `tls: ${String(message ?? code).toLowerCase()}`;
+    if (TLS_CODE.test(code)) return tlsError(String(message ?? code).toLowerCase());
   }
   if (name === "HTTPParserError") return ERR.protocolError;
   if (cause !== undefined && cause !== error) {
     const inner = errorText(cause);
-    if (inner !== "error") return inner;
+    if (inner !== ERR.failed) return inner;
   }
   if (typeof message === "string" && message.length > 0) return message.toLowerCase();
-  return "error";
+  return ERR.failed;
 }

@@ -1,8 +1,9 @@
 /**
- * A handle (SPEC 2) and the records queued for it. A handle is the core's view
- * of one connection, listener or request: its status, the payloads not yet
- * delivered, the sends not yet written, and the transport a protocol backend
- * plugged into it. The core never looks behind the transport.
+ * A handle (docs/design.md, rules 1-4) and the records queued for it. A
+ * handle is the core's view of one connection, listener or request: its
+ * status, the payloads not yet delivered, the sends not yet written, and the
+ * transport a protocol backend plugged into it. The core never looks behind
+ * the transport.
  */
 import type { Deque } from "./deque.js";
 import type { NetEventType } from "./events.js";
@@ -10,8 +11,23 @@ import type { NetEventType } from "./events.js";
 /** What a handle stands for ("tcp", "ws_listener", "http", ...): each protocol's descriptor lists the kinds it opens. */
 export type HandleKind = string;
 
-/** One payload: TCP text, a WebSocket message, raw socket bytes, or an accepted client's handle. */
-export type Payload = string | Uint8Array | number;
+/** Every status a handle can have; each protocol uses the ones of its kinds (docs/net.md, "Statuses"). */
+export type HandleStatus =
+  | "connecting"
+  | "connected"
+  | "opening"
+  | "listening"
+  | "building"
+  | "pending"
+  | "done"
+  | "error"
+  | "closed";
+
+/** A payload made of fields, such as a datagram's `{ data, from }`: its event record carries those fields. */
+export type PayloadRecord = { readonly [field: string]: unknown };
+
+/** One payload: TCP text, a WebSocket message, raw socket bytes, an accepted client's handle, or a protocol's record. */
+export type Payload = string | Uint8Array | number | PayloadRecord;
 
 /** The protocol backend's side of a handle: the only way the core drives a socket. Listeners and requests leave out the stream methods. */
 export interface Transport {
@@ -31,6 +47,8 @@ export interface Transport {
   localPort?(): number | undefined;
   /** The peer as "ip:port", when connected. */
   remoteAddr?(): string | undefined;
+  /** Protocol-specific counts for stats and the inspector (datagrams sent, dropped, ...). */
+  counters?(): Record<string, number>;
 }
 
 /** A queued event; for payloads the same object also sits in its handle's inbox (exactly-once). */
@@ -46,12 +64,13 @@ export class QueuedEvent {
   ) {}
 }
 
-/** Bits of `Handle.flags`: five booleans in one field keep an idle handle small (10,000 connections). */
+/** Bits of `Handle.flags`: six booleans in one field keep an idle handle small (10,000 connections). */
 const FINISHED = 1;
 const RELEASED = 2;
 const READING_PAUSED = 4;
 const THROTTLED = 8;
 const PULL_ONLY = 16;
+const OVERFLOWING = 32;
 
 /** The core's record of one handle. */
 export class Handle {
@@ -65,16 +84,16 @@ export class Handle {
   bytesIn = 0;
   bytesOut = 0;
   transport: Transport | null = null;
-  /** Why the handle ended in error, kept for pull-only handles whose events are never queued. */
-  error: string | undefined = undefined;
-  /** Protocol-owned state, such as an HTTP request's record. */
-  info: unknown = undefined;
+  /** Why the handle ended in error, kept for pull-only handles whose events are never queued. Declared, not initialised: a connection that never fails carries no slot for it. */
+  declare error: string | undefined;
+  /** Protocol-owned state (an HTTP request's record), read back by `instanceof`; dropped when the handle is released. Declared, not initialised, like `error`. */
+  declare info: object | undefined;
   private flags: number;
 
   constructor(
     readonly id: number,
     readonly kind: HandleKind,
-    public status: string,
+    public status: HandleStatus,
     pullOnly: boolean,
   ) {
     this.flags = pullOnly ? PULL_ONLY : 0;
@@ -119,6 +138,15 @@ export class Handle {
 
   set throttled(value: boolean) {
     this.setFlag(THROTTLED, value);
+  }
+
+  /** Payloads are being dropped for a full inbox; cleared when the script next takes one. */
+  get overflowing(): boolean {
+    return (this.flags & OVERFLOWING) !== 0;
+  }
+
+  set overflowing(value: boolean) {
+    this.setFlag(OVERFLOWING, value);
   }
 
   private setFlag(bit: number, value: boolean): void {

@@ -1,9 +1,10 @@
 /**
  * A protocol backend loaded on first use. Disabled protocols are never loaded
- * at all (SPEC 1); enabled ones are imported when the first call needs them,
- * and calls made meanwhile run, in order, once the module is there.
+ * at all (docs/design.md, rule 16); enabled ones are imported when the first
+ * call needs them, and calls made meanwhile run, in order, once the module is
+ * there.
  */
-import { errorText } from "./errors.js";
+import { ERR, errorText } from "./errors.js";
 
 /** A module loaded once, on demand, with the calls made while it loads kept in order. */
 export class Lazy<T> {
@@ -26,7 +27,7 @@ export class Lazy<T> {
       this.waiting = [];
       this.load().then(
         (mod) => this.settle(mod, undefined),
-        (error: unknown) => this.settle(undefined, `backend failed to load: ${String(error)}`),
+        (error: unknown) => this.settle(undefined, `${ERR.backendFailed}: ${String(error)}`),
       );
     }
     this.waiting.push({ run, fail });

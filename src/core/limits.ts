@@ -1,7 +1,8 @@
 /**
- * The runtime's limits (SPEC 4): every bound with its default, and how a
- * script's options are merged over them. Going over any of them is an error the
- * script sees, never a silent drop.
+ * The runtime's limits (docs/design.md, rules 12-14; docs/net.md, "Limits"):
+ * every bound with its default, and how a script's options are merged over
+ * them. Going over any of them is an error the script sees, never a silent
+ * drop.
  */
 
 /** Every bound a runtime enforces. */
@@ -20,7 +21,7 @@ export interface Limits {
   connectTimeoutMs: number;
   /** Redirects an HTTP request follows before failing. */
   maxRedirects: number;
-  /** Open TCP and WebSocket connections (outgoing and accepted) at once. */
+  /** Open TCP and WebSocket connections (outgoing and accepted) and UDP sockets at once. */
   maxConnections: number;
   /** Open TCP connections (`tcp_*` and `Network.Connect`, outgoing and accepted) at once, within `maxConnections`. */
   maxTcpConnections: number;

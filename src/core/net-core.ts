@@ -1,17 +1,18 @@
 /**
  * The heart of a runtime: the handle table, the one event queue, and the
  * per-turn send batching. Protocol backends report what happened through
- * `opened`, `deliver`, `emit` and `end`; the script-facing APIs read through
- * `poll`, `take` (and `putBack` for a partly read chunk) and `send`. It
- * imports nothing from Node (SPEC 2-4).
+ * `attach`, `connected`, `bound`, `deliver`, `notify`, `overflow`, and the
+ * terminal `fail`, `finish` and `complete`; the script-facing APIs read
+ * through `poll`, `take` (and `putBack` for a partly read chunk) and `send`.
+ * It imports nothing from Node (docs/design.md, rules 1-15).
  */
 import { Bandwidth } from "./bandwidth.js";
 import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
-import type { NetEvent, TerminalEventType } from "./events.js";
-import { Handle, QueuedEvent, type HandleKind, type Payload, type Transport } from "./handle.js";
+import type { NetEvent, NoticeEventType, PayloadEventType, TerminalEventType } from "./events.js";
+import { Handle, QueuedEvent, type HandleKind, type HandleStatus, type Payload, type PayloadRecord, type Transport } from "./handle.js";
 import type { RuntimeLimits } from "./limits.js";
-import { StatsCounters } from "./stats.js";
+import { StatsCounters } from "./counters.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
@@ -30,6 +31,8 @@ export class NetCore {
   private dirty: Handle[] = [];
   private openConnections = 0;
   private readonly openByQuota = new Map<string, number>();
+  /** Handle 0: the runtime itself, for events about it such as `node_up`. */
+  private readonly runtimeHandle = new Handle(0, "runtime", "connected", false);
   /** The runtime's upload and download budgets. */
   readonly bandwidth: Bandwidth;
   /** Set once the runtime is closing: new handles fail at once. */
@@ -46,7 +49,7 @@ export class NetCore {
   }
 
   /** Creates a handle with a fresh id; connections count against `maxConnections`. */
-  open(kind: HandleKind, status: string, pullOnly = false): Handle {
+  open(kind: HandleKind, status: HandleStatus, pullOnly = false): Handle {
     const handle = new Handle(this.nextId++, kind, status, pullOnly);
     this.table.set(handle.id, handle);
     this.countConnection(kind, 1);
@@ -86,11 +89,16 @@ export class NetCore {
     handle.transport = transport;
   }
 
-  /** Queues a non-terminal, payload-free event (such as "connected") and sets the status. */
-  emit(handle: Handle, type: "connected", status: string): void {
+  /** A connection is up: status "connected", and its "connected" event queued. */
+  connected(handle: Handle): void {
     if (handle.finished || handle.released) return;
-    handle.status = status;
-    if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, undefined, 0));
+    handle.status = "connected";
+    if (!handle.pullOnly) this.pushEvent(new QueuedEvent("connected", handle, undefined, 0));
+  }
+
+  /** Queues a notice about the runtime itself (handle 0), such as another bus node coming up. */
+  notifyRuntime(type: NoticeEventType, data: string): void {
+    if (!this.closed) this.notify(this.runtimeHandle, type, data);
   }
 
   /** A listener's socket is bound: "opening" becomes "listening", with no event (the status says it). */
@@ -99,8 +107,21 @@ export class NetCore {
     handle.status = "listening";
   }
 
+  /** Queues a non-terminal event that carries no payload to take (such as "udp_dropped"); the status stays. */
+  notify(handle: Handle, type: NoticeEventType, data: string | number): void {
+    if (handle.finished || handle.released || handle.pullOnly) return;
+    this.pushEvent(new QueuedEvent(type, handle, data, 0));
+  }
+
+  /** Notes a payload dropped for a full inbox: the first drop of a burst queues `type`; the script's next take ends the burst. */
+  overflow(handle: Handle, type: NoticeEventType, data: string): void {
+    if (handle.overflowing) return;
+    handle.overflowing = true;
+    this.notify(handle, type, data);
+  }
+
   /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
-  deliver(handle: Handle, type: "data" | "message" | "accepted", data: Payload, bytes: number): void {
+  deliver(handle: Handle, type: PayloadEventType, data: Payload, bytes: number): void {
     if (handle.finished || handle.released) {
       if (type === "accepted") this.discard(data as number);
       return;
@@ -135,23 +156,38 @@ export class NetCore {
     if (!handle.readingPaused) handle.transport?.resume?.();
   }
 
+  /** Ends a handle in error with `why`: status "error" and its one terminal "error" event. */
+  fail(handle: Handle, why: string): void {
+    this.end(handle, "error", "error", why);
+  }
+
+  /** Ends a connection or listener as closed (with the close code and reason of a WebSocket). */
+  finish(handle: Handle, close?: { code: number; reason: string }): void {
+    this.end(handle, "closed", "closed", undefined, close);
+  }
+
+  /** Ends a request with its answer: status "done" and its one terminal event (`"http_done"`, or a protocol's own with the answer's fields). */
+  complete(handle: Handle, type: TerminalEventType = "http_done", fields?: PayloadRecord): void {
+    this.end(handle, "done", type, fields);
+  }
+
   /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
-  end(
+  private end(
     handle: Handle,
-    status: string,
+    status: HandleStatus,
     type: TerminalEventType,
-    data?: string,
+    data?: string | PayloadRecord,
     extra?: { code: number; reason: string },
   ): void {
     if (handle.finished || handle.released) return;
     handle.finished = true;
     handle.status = status;
-    if (type === "error") handle.error = data;
+    if (type === "error") handle.error = data as string;
     handle.transport = null;
     handle.outbox = null;
     handle.outboxBytes = 0;
     this.countConnection(handle.kind, -1);
-    if (type === "error") this.counters.noteError(handle, data ?? "");
+    if (type === "error") this.counters.noteError(handle.id, handle.kind, (data as string | undefined) ?? "");
     if (!handle.pullOnly) this.pushEvent(new QueuedEvent(type, handle, data, 0, extra));
     this.finishedOrder.push(handle);
     this.finishedCount++;
@@ -167,9 +203,7 @@ export class NetCore {
       const event = this.queue.shift();
       if (event === undefined) return undefined;
       if (event.taken || event.handle.released) continue;
-      if (event.type === "data" || event.type === "message" || event.type === "accepted") {
-        this.take(event.handle);
-      }
+      if (event.handle.inbox?.peek() === event) this.take(event.handle);
       event.taken = true;
       return toRecord(event);
     }
@@ -180,12 +214,13 @@ export class NetCore {
     const event = handle.inbox?.shift();
     if (event === undefined) return undefined;
     event.taken = true;
+    handle.overflowing = false;
     handle.inboxBytes -= event.bytes;
     if (handle.readingPaused && handle.inboxBytes <= this.limits.recvBufferBytes / 2) {
       handle.readingPaused = false;
       if (!handle.throttled) handle.transport?.resume?.();
     }
-    return event.data;
+    return event.data as Payload;
   }
 
   /** Puts the unread rest of a payload taken by `take` back at the front of a pull-only handle's inbox. */
@@ -232,7 +267,7 @@ export class NetCore {
     try {
       handle.transport?.write?.(chunks, bytes);
     } catch (error) {
-      this.end(handle, "error", "error", errorText(error));
+      this.fail(handle, errorText(error));
     }
   }
 
@@ -241,13 +276,13 @@ export class NetCore {
     if (handle.finished) return this.release(handle);
     this.flushHandle(handle);
     const sent = handle.transport?.close(code, reason);
-    this.end(handle, "closed", "closed", undefined, sent ?? undefined);
+    this.finish(handle, sent ?? undefined);
   }
 
   /** Forgets a handle: it behaves as unknown from now on, and its queued events are skipped. */
   release(handle: Handle): void {
     if (handle.released) return;
-    if (!handle.finished) this.end(handle, "closed", "closed");
+    if (!handle.finished) this.finish(handle);
     handle.released = true;
     handle.info = undefined;
     const inbox = handle.inbox;
@@ -282,7 +317,7 @@ export class NetCore {
       const transport = handle.transport;
       if (transport === null) continue;
       gone.push(transport.shutdown());
-      this.end(handle, "closed", "closed");
+      this.finish(handle);
     }
     await Promise.all(gone);
   }
@@ -310,5 +345,6 @@ function toRecord(event: QueuedEvent): NetEvent {
     return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
   }
   if (event.data === undefined) return { type: event.type, handle } as NetEvent;
+  if (typeof event.data === "object" && !(event.data instanceof Uint8Array)) return { type: event.type, handle, ...event.data } as NetEvent;
   return { type: event.type, handle, data: event.data } as NetEvent;
 }

@@ -21,7 +21,7 @@ export interface BackendSettings {
   ca: string[];
   /** The host policy, or undefined to allow every connection. */
   policy: HostPolicy | undefined;
-  /** The runtime options as the host program gave them, for protocols with options of their own. */
+  /** The runtime options as the host program gave them, each protocol's own as its check returned them. */
   options: Readonly<Record<string, unknown>>;
 }
 
@@ -31,12 +31,17 @@ export interface Backend {
   shutdown(): Promise<void>;
 }
 
+/** The one shape of every backend factory: settings in (the core among them), backend out. */
+export type BackendFactory<B extends Backend> = (settings: BackendSettings) => B;
+
 /** What a protocol's `open` works with in one runtime. */
 export interface ProtocolContext<B extends Backend> {
   core: NetCore;
   /** The backend, loaded the first time a call needs it. */
   backend: Lazy<B>;
   platform: Platform;
+  /** The runtime options as checked by the rows (a protocol with options of its own reads them here). */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** What an enabled protocol adds to one runtime. */

@@ -10,10 +10,10 @@ import type { Handle, HandleKind } from "./handle.js";
 import type { Lazy } from "./lazy.js";
 import type { NetCore } from "./net-core.js";
 
-/** Returns the id of a new handle that has already ended in error with `why`. */
+/** A new handle that has already ended in error with `why` (its "error" event queued). */
 export function failedHandle(core: NetCore, kind: HandleKind, why: string, pullOnly = false): Handle {
   const handle = core.open(kind, "error", pullOnly);
-  core.end(handle, "error", "error", why);
+  core.fail(handle, why);
   return handle;
 }
 
@@ -22,10 +22,10 @@ export function startOn<T>(core: NetCore, backend: Lazy<T>, handle: Handle, run:
   backend.use(
     (mod) => {
       if (handle.finished || handle.released) return;
-      if (core.closed) return core.end(handle, "error", "error", ERR.runtimeClosed);
+      if (core.closed) return core.fail(handle, ERR.runtimeClosed);
       run(mod);
     },
-    (why) => core.end(handle, "error", "error", why),
+    (why) => core.fail(handle, why),
   );
 }
 

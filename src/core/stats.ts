@@ -1,32 +1,26 @@
 /**
- * Runtime statistics, the inspector's source. The core bumps a few counters on
- * paths that already run (an event queued, a payload delivered, a send queued,
- * a handle ending in error); `runtime.stats()` turns them and the handle table
- * into a snapshot. Nothing else runs: no timers, no sampling, no per-call cost
- * beyond an addition, so a runtime whose stats are never read pays nothing.
+ * Runtime statistics, the inspector's source: `snapshot(core)` reads the
+ * core's counters (`counters.ts`) and walks its handle table into one plain
+ * record. Taking a snapshot changes nothing, so any number of readers can
+ * take them; rates are for the reader to compute from the totals of two
+ * snapshots and their `at` times (the inspector page does). Nothing else
+ * runs: no timers, no sampling, so a runtime whose stats are never read pays
+ * only the counters' additions.
  */
-import type { Handle, HandleKind } from "./handle.js";
+import type { RecentError } from "./counters.js";
+import type { Handle, HandleKind, HandleStatus } from "./handle.js";
 import type { NetCore } from "./net-core.js";
 
-/** How many recent errors a runtime remembers. */
-export const RECENT_ERRORS = 20;
+export { RECENT_ERRORS, type RecentError } from "./counters.js";
+
 /** How many handles a snapshot lists one by one (the counts always cover all). */
 export const LISTED_HANDLES = 1000;
-
-/** One error a handle ended with. */
-export interface RecentError {
-  /** When it happened, in milliseconds since the epoch. */
-  at: number;
-  handle: number;
-  kind: HandleKind;
-  error: string;
-}
 
 /** One handle in a snapshot. */
 export interface HandleStats {
   handle: number;
   kind: HandleKind;
-  status: string;
+  status: HandleStatus;
   /** Received and not yet taken by the script. */
   bufferedIn: number;
   /** Queued by the script and not yet handed to the kernel (or the browser). */
@@ -38,21 +32,18 @@ export interface HandleStats {
   remote?: string;
   /** The bound port of a listener or connection, where the platform tells. */
   localPort?: number;
+  /** Protocol-specific counts, such as a UDP socket's datagrams and drops. */
+  counters?: Record<string, number>;
 }
 
 /** What `runtime.stats()` returns. */
 export interface RuntimeStats {
   /** When the snapshot was taken, in milliseconds since the epoch. */
   at: number;
-  /** Milliseconds since the previous snapshot (or since the runtime started): the window of the rates. */
-  intervalMs: number;
   /** Handle counts: every handle in the table, by kind, then by status. */
-  handles: { total: number; open: number; byKind: Partial<Record<HandleKind, Record<string, number>>> };
+  handles: { total: number; open: number; byKind: Partial<Record<HandleKind, Partial<Record<HandleStatus, number>>>> };
   /** Events waiting on the queue (payloads already pulled still count until polled past). */
   queueDepth: number;
-  eventsPerSecond: number;
-  bytesInPerSecond: number;
-  bytesOutPerSecond: number;
   /** Totals since the runtime started. */
   totals: { events: number; bytesIn: number; bytesOut: number; errors: number };
   /** The handles one by one, lowest id first, at most LISTED_HANDLES of them. */
@@ -63,57 +54,16 @@ export interface RuntimeStats {
   recentErrors: RecentError[];
 }
 
-/** Totals the core keeps; bumping them is all the cost stats have. */
-export class StatsCounters {
-  events = 0;
-  bytesIn = 0;
-  bytesOut = 0;
-  errors = 0;
-  private readonly recent: RecentError[] = [];
-
-  /** Remembers an error a handle ended with, keeping the newest RECENT_ERRORS. */
-  noteError(handle: Handle, error: string): void {
-    if (this.errors++ >= RECENT_ERRORS) this.recent.shift();
-    this.recent.push({ at: Date.now(), handle: handle.id, kind: handle.kind, error });
-  }
-
-  /** The remembered errors, oldest first. */
-  recentErrors(): RecentError[] {
-    return this.recent.slice();
-  }
-}
-
-/** Takes snapshots of one core; rates cover the time since the previous snapshot. */
-export class StatsSampler {
-  private last: { at: number; events: number; bytesIn: number; bytesOut: number };
-
-  constructor(private readonly core: NetCore) {
-    this.last = { at: Date.now(), events: 0, bytesIn: 0, bytesOut: 0 };
-  }
-
-  /** A snapshot of the handle table, the queue and the traffic since the previous one. */
-  sample(): RuntimeStats {
-    const counters = this.core.counters;
-    const at = Date.now();
-    const intervalMs = Math.max(at - this.last.at, 1);
-    const perSecond = (now: number, before: number) => ((now - before) * 1000) / intervalMs;
-    const rates = {
-      eventsPerSecond: perSecond(counters.events, this.last.events),
-      bytesInPerSecond: perSecond(counters.bytesIn, this.last.bytesIn),
-      bytesOutPerSecond: perSecond(counters.bytesOut, this.last.bytesOut),
-    };
-    this.last = { at, events: counters.events, bytesIn: counters.bytesIn, bytesOut: counters.bytesOut };
-    const table = describeHandles(this.core.handles());
-    return {
-      at,
-      intervalMs,
-      ...table,
-      queueDepth: this.core.queued,
-      ...rates,
-      totals: { events: counters.events, bytesIn: counters.bytesIn, bytesOut: counters.bytesOut, errors: counters.errors },
-      recentErrors: counters.recentErrors(),
-    };
-  }
+/** A snapshot of one core's handle table, queue and totals; taking it changes nothing. */
+export function snapshot(core: NetCore): RuntimeStats {
+  const { events, bytesIn, bytesOut, errors } = core.counters;
+  return {
+    at: Date.now(),
+    ...describeHandles(core.handles()),
+    queueDepth: core.queued,
+    totals: { events, bytesIn, bytesOut, errors },
+    recentErrors: core.counters.recentErrors(),
+  };
 }
 
 /** Counts handles by kind and status and lists the first LISTED_HANDLES of them. */
@@ -147,5 +97,7 @@ function describeHandle(handle: Handle): HandleStats {
   const localPort = transport?.localPort?.();
   if (remote !== undefined) entry.remote = remote;
   if (localPort !== undefined) entry.localPort = localPort;
+  const counters = transport?.counters?.();
+  if (counters !== undefined) entry.counters = counters;
   return entry;
 }

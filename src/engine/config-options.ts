@@ -6,6 +6,7 @@
  * a platform adds the keys of its own engine (Node's `inspect`).
  */
 import { checkOptions, rule, type OptionSchema, type SchemaOf } from "../core/options.js";
+import type { BusOptions } from "../bus/options.js";
 import type { EngineConfig } from "./engine.js";
 import { RUNTIME_ROLES } from "./modules.js";
 
@@ -20,6 +21,17 @@ export const ENGINE_CONFIG_SCHEMA: SchemaOf<EngineConfig> = {
   output: rule.func,
   scriptHosts: rule.list,
   onWarp: rule.func,
+  scriptBudgetMs: rule.positive,
+  sandbox: rule.boolean,
+  scriptMemoryBytes: rule.positive,
+  bus: rule.object({
+    url: rule.required(rule.string),
+    prefix: rule.string,
+    nodeId: rule.string,
+    publicAddress: rule.string,
+    leaseMs: rule.positive,
+    requestMs: rule.positive,
+  } satisfies SchemaOf<BusOptions>),
 };
 
 /** Throws a TypeError naming the first unknown or mistyped key of `config`; `extra` holds the platform's own keys. */

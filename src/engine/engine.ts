@@ -3,19 +3,22 @@
  * It owns the installed modules (the network opt-in), the one mounted script
  * tree and the asset tree, the fixed-step loop that calls the script's
  * phases (`init`, then `tick(dt)` and, with a window, `draw()` each tick),
- * and the shutdown that runs `shutdown()` and closes the network.
+ * and the shutdown that runs `shutdown()` and closes the network. Every call
+ * into the script is under the `scriptBudgetMs` budget (see `budget.ts`).
  * Where files, realms and runtimes come from is the platform's (see
  * `index.ts` for Node); everything here is platform-neutral.
  */
 import { checkNetworkArguments } from "../api/runtime-options.js";
 import type { Features, NetRuntime, RuntimeOptions } from "../protocols.js";
 import { checkOptions, rule, type OptionSchema, type SchemaOf } from "../core/options.js";
+import type { BusOptions } from "../bus/options.js";
+import { scriptLimitsOf, type ScriptLimits } from "./budget.js";
 import { checkEngineConfig } from "./config-options.js";
 import type { ImageDecoder } from "./images.js";
 import { consoleSink, Logger, type LogSink } from "./logger.js";
 import { FixedStepLoop } from "./loop.js";
 import { createAssets, createJson, createLog, createSys, ModuleTable, type RuntimeRole } from "./modules.js";
-import type { RealmFactory } from "./realm.js";
+import type { RealmFactory, ScriptRealm } from "./realm.js";
 import { ErrorReporter } from "./reporter.js";
 import { findScriptHost, PHASES, PHASES_SHOWN, type CompiledScript, type PhaseName, type ScriptContext, type ScriptHost, type ScriptInstance } from "./script-host.js";
 import { watchSends } from "./send-watch.js";
@@ -36,6 +39,14 @@ export interface EngineConfig {
   scriptHosts?: readonly ScriptHost[];
   /** Receives a script's scene or mode change request (Epitaph's `sys.warp`); without it such a request is a script error. */
   onWarp?: (target: string) => void;
+  /** The bus between processes (SPEC 13), used by `installNetwork` unless its options name another. */
+  bus?: BusOptions;
+  /** The most wall time one call into the script may take, in milliseconds (default 1000); past it the call is stopped. */
+  scriptBudgetMs?: number;
+  /** Run the scripts in the sandbox, for scripts the game does not trust (see docs/security.md); default false. */
+  sandbox?: boolean;
+  /** The sandboxed scripts' heap cap in bytes (default 256 MiB); past it the call is stopped. */
+  scriptMemoryBytes?: number;
 }
 
 /** What an engine needs from the platform it runs on. */
@@ -52,6 +63,8 @@ export interface EnginePlatform {
   decodeImage: ImageDecoder;
   /** The config keys this platform's engine adds, with their rules. */
   configSchema?: OptionSchema;
+  /** Loads the sandbox (`config.sandbox`) and returns its realm factory; absent where there is none. */
+  loadSandbox?: () => Promise<RealmFactory>;
 }
 
 /** Options of `engine.start()`. */
@@ -65,6 +78,9 @@ const START_SCHEMA: SchemaOf<StartOptions> = { ticks: rule.any };
 
 /** How long `stop()` waits for an async `shutdown()` before closing the network anyway. */
 const SHUTDOWN_WAIT_MS = 5000;
+
+/** How often the script's woken code is run while an async `shutdown()` is awaited. */
+const RESUME_EVERY_MS = 5;
 
 /** Modules the engine installs when asked (installNetwork, mountAssets); a host program cannot take their names. */
 const INSTALLED_BY_ENGINE = ["net", "network", "assets"];
@@ -89,6 +105,10 @@ export class EngineBase {
   private readonly loop: FixedStepLoop;
   private readonly hosts: readonly ScriptHost[];
   private readonly onWarp: ((target: string) => void) | undefined;
+  private readonly bus: BusOptions | undefined;
+  private readonly limits: ScriptLimits;
+  private sandboxRealms: RealmFactory | undefined;
+  private guardRealm: ScriptRealm | undefined;
   private runtime: NetRuntime | undefined;
   private scriptsMounted = false;
   private compiled: CompiledScript | undefined;
@@ -111,6 +131,8 @@ export class EngineBase {
     this.tickRate = tickRate;
     this.hosts = config.scriptHosts ?? platform.scriptHosts;
     this.onWarp = config.onWarp;
+    this.bus = config.bus;
+    this.limits = scriptLimitsOf(config);
     this.logger = new Logger(this.role, config.output ?? consoleSink);
     this.reporter = new ErrorReporter(this.logger, () => performance.now());
     this.loop = new FixedStepLoop(1000 / tickRate, () => this.tickOnce());
@@ -135,7 +157,7 @@ export class EngineBase {
     this.beforeStart("installNetwork");
     if (this.runtime !== undefined) throw new Error("installNetwork() was already called on this engine");
     checkNetworkArguments(features, options);
-    const runtime = this.platform.createRuntime({ ...options, features });
+    const runtime = this.platform.createRuntime({ ...options, bus: options?.bus ?? this.bus, features });
     this.runtime = runtime;
     this.modules.install("net", watchSends(runtime.net, this.logger));
     this.modules.install("network", runtime.network);
@@ -157,6 +179,7 @@ export class EngineBase {
     if (this.scriptsMounted) throw new Error("mountScripts() was already called: an engine mounts exactly one script tree");
     this.scriptsMounted = true;
     const opened = typeof tree === "string" ? this.platform.openTree(tree) : tree;
+    if (this.limits.sandbox) this.sandboxRealms = await this.loadSandbox();
     const compiled = await findScriptHost(opened, this.hosts).compile(opened);
     this.compiled = compiled;
     this.reporter.useDescriber((error) => compiled.describe(error));
@@ -231,7 +254,8 @@ export class EngineBase {
     this.callPhase("tick", dt);
     if (!this.headless) this.callPhase("draw");
     this.ticker.fire(dt);
-    this.runtime?.core.flush();
+    queueMicrotask(() => this.resumeScript());
+    this.runtime?.flush();
     this.reporter.flush();
     if (this.ticks >= this.maxTicks) this.requestStop(this.exitCode);
   }
@@ -258,9 +282,24 @@ export class EngineBase {
     }
   }
 
-  /** Waits for an async phase's result, at most SHUTDOWN_WAIT_MS. */
+  private loadSandbox(): Promise<RealmFactory> {
+    if (this.platform.loadSandbox === undefined) throw new Error("config.sandbox: this platform has no sandbox (it runs on Node only)");
+    return this.platform.loadSandbox();
+  }
+
+  /** Runs the script code woken since the last call into it; a budget overrun is reported. */
+  private resumeScript(): void {
+    try {
+      this.instance?.resume();
+    } catch (error) {
+      this.reporter.report(error, "in async code");
+    }
+  }
+
+  /** Waits for an async phase's result, at most SHUTDOWN_WAIT_MS, running the script's woken code meanwhile. */
   private async settle(result: unknown): Promise<void> {
     if (!isThenable(result)) return;
+    const resuming = setInterval(() => this.resumeScript(), RESUME_EVERY_MS);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -270,6 +309,7 @@ export class EngineBase {
     });
     await Promise.race([Promise.resolve(result).then(() => undefined, () => undefined), late]);
     clearTimeout(timer);
+    clearInterval(resuming);
   }
 
   private context(): ScriptContext {
@@ -284,7 +324,11 @@ export class EngineBase {
       nextTick: () => this.ticker.next(),
       network: this.runtime?.network,
       report: (error, where) => this.reporter.report(error, where),
-      createRealm: this.platform.createRealm,
+      createRealm: (globals, onUncaught) => (this.sandboxRealms ?? this.platform.createRealm)(globals, onUncaught, this.limits),
+      guard: (call) => {
+        this.guardRealm ??= this.platform.createRealm({}, (error) => this.reporter.report(error, "in async code"), this.limits);
+        return this.guardRealm.run(call);
+      },
     };
   }
 

@@ -12,6 +12,7 @@ import { startInspector, type Inspector, type InspectorOptions } from "../inspec
 import { EngineBase, type EngineConfig, type EnginePlatform, type StartOptions } from "./engine.js";
 import { decodeImageOnNode } from "./node-images.js";
 import { createNodeRealm } from "./node-realm.js";
+import { loadSandbox } from "./sandbox/quickjs-realm.js";
 import { openTree } from "./node-tree.js";
 import { epitaphHost } from "./epitaph/host.js";
 import type { ScriptHost } from "./script-host.js";
@@ -37,6 +38,7 @@ const nodePlatform: EnginePlatform = {
   configSchema: {
     inspect: rule.either(rule.count, rule.object({ port: rule.count, host: rule.string, title: rule.string } satisfies SchemaOf<InspectorOptions>)),
   } satisfies SchemaOf<Omit<NodeEngineConfig, keyof EngineConfig>>,
+  loadSandbox,
 };
 
 /** An engine's config on Node. */

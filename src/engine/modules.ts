@@ -55,6 +55,9 @@ export interface Assets {
   load_image(key: string): Image | undefined;
 }
 
+/** The modules an engine can install itself (always: sys, log, json; with the network: net, network; with assets: assets). */
+export const ENGINE_MODULES: readonly string[] = ["sys", "log", "json", "net", "network", "assets"];
+
 /** What to tell a script that asks for a module that is not installed. */
 const HINTS: Record<string, string> = {
   net: "the network is not installed: the host program must call engine.installNetwork() before engine.start()",

@@ -6,7 +6,7 @@
 export type { EngineConfig, EnginePlatform, StartOptions } from "./engine.js";
 export type { LogLevel, LogSink } from "./logger.js";
 export type { Assets, Json, Log, RuntimeRole, Sys } from "./modules.js";
-export { RUNTIME_ROLES } from "./modules.js";
+export { ENGINE_MODULES, RUNTIME_ROLES } from "./modules.js";
 export type { ScriptRealm, RealmFactory } from "./realm.js";
 export type { DescribedError } from "./reporter.js";
 export type * from "./script-host.js";

@@ -3,7 +3,11 @@
  * own files by the script host), and the same error raised again (the same
  * place, message and top frame, as a broken tick raises it every tick) is
  * counted and summed up at most once a second instead of printed each time.
+ * A call stopped at its budget (or the sandbox's memory cap) is reported and
+ * counted the same way, as "script ran past its budget of <ms> ms in
+ * <phase>" (or "script out of memory in <phase>").
  */
+import { ScriptStopped } from "./budget.js";
 import type { Logger } from "./logger.js";
 
 /** An error as a script host describes it: a headline and its stack frames in the script's own files. */
@@ -61,10 +65,11 @@ export class ErrorReporter {
       return;
     }
     if (this.seen.size >= MAX_TRACKED) this.seen.delete(this.seen.keys().next().value as string);
-    const headline = `script error ${where}: ${described.message}${top === "" ? "" : ` ${top}`}`;
+    const lead = error instanceof ScriptStopped ? `${error.message} ${where}` : `script error ${where}: ${described.message}`;
+    const headline = `${lead}${top === "" ? "" : ` ${top}`}`;
     this.seen.set(key, { headline, pending: 0, lastPrinted: this.now() });
     const stack = described.frames.map((frame) => `\n    ${frame}`).join("");
-    this.logger.line("error", `script error ${where}: ${described.message}${stack}`);
+    this.logger.line("error", `${lead}${stack}`);
   }
 
   /** Prints the count of repeats of each error not summed up within the last interval (all of them when `force`). */

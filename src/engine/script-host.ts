@@ -3,7 +3,8 @@
  * recognises a tree by its entry file (`main.ts` for TypeScript), compiles the
  * tree once at mount time, and instantiates it per engine against a
  * `ScriptContext`: the installed modules, the log, the tick signal, error
- * reporting and a fresh realm. A second language (Epitaph's `main.ep`) is one
+ * reporting and a fresh realm (which runs every call into the script under
+ * the engine's budget). A second language (Epitaph's `main.ep`) is one
  * more host in the engine's list. A tree that cannot be compiled is refused
  * with a `ScriptLoadError` listing every problem as `file:line:col: text`.
  */
@@ -37,8 +38,10 @@ export interface ScriptContext {
   readonly network: NetworkModule | undefined;
   /** Logs an error the script raised `where` ("at load", "in async code", ...). */
   report(error: unknown, where: string): void;
-  /** Creates an isolated global scope holding `globals`; errors nothing awaited go to `onUncaught`. */
+  /** Creates an isolated global scope holding `globals`, its calls under the engine's budget; errors nothing awaited go to `onUncaught`. */
   createRealm(globals: Record<string, unknown>, onUncaught: (error: unknown) => void): ScriptRealm;
+  /** Runs a call into script code that lives in the host's realm (Epitaph's compiled code) under the budget. */
+  guard<T>(call: () => T): T;
 }
 
 /** Every phase, in the order the engine first calls them. */
@@ -60,8 +63,10 @@ export interface ScriptInstance {
   readonly loaded: Promise<LoadOutcome>;
   /** The names the tree's entry exports or defines at its top level (for the warning about missing phases). */
   readonly exported: readonly string[];
-  /** The phase function the script defines under `name`, or undefined. */
+  /** The phase function the script defines under `name` (each call under the budget), or undefined. */
   phase(name: PhaseName): ((...args: unknown[]) => unknown) | undefined;
+  /** Runs, under the budget, the script code woken since the last call into it (awaits the host resolved). */
+  resume(): void;
   /** Releases the instance's realm and timers once the engine has stopped. */
   dispose(): void;
 }
@@ -74,12 +79,18 @@ export interface CompiledScript {
   describe(error: unknown): DescribedError;
 }
 
+/** What a compile may check beyond the tree itself. */
+export interface CompileOptions {
+  /** Every module the host program will install; when given, a language that names modules statically refuses any other. */
+  modules?: readonly string[];
+}
+
 /** A scripting language the engine can run. */
 export interface ScriptHost {
   /** The entry file at the root of a tree in this language, such as "main.ts". */
   readonly entry: string;
   /** Compiles `tree`; rejects with a clear message when it cannot be run (a syntax error, a bad import). */
-  compile(tree: FileTree): Promise<CompiledScript>;
+  compile(tree: FileTree, options?: CompileOptions): Promise<CompiledScript>;
 }
 
 /** A tree a host cannot compile: `problems` holds every problem as "file:line:col: text". */

@@ -12,7 +12,7 @@ export interface Pos {
 
 /** An expression. */
 export type Expr =
-  | (Pos & { kind: "num"; value: number })
+  | (Pos & { kind: "num"; value: number | bigint; float: boolean })
   | (Pos & { kind: "text"; value: string })
   | (Pos & { kind: "sym"; name: string })
   | (Pos & { kind: "bool"; value: boolean })
@@ -82,4 +82,6 @@ export interface FileAst {
   accesses: Access[];
   phases: Phase[];
   statements: Stmt[];
+  /** True when the file had syntax errors (so undeclared names in it may be their echo, and go unreported). */
+  broken: boolean;
 }

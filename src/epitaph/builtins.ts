@@ -1,63 +1,57 @@
 /**
  * The global builtins of Epitaph, callable without `access` (the seed uses
- * `append(list, x)`): append, len, remove, keys, has, text, number, floor,
- * abs, min, max. Each entry declares its arity, which the compiler checks at
- * the call site; the functions check their argument types and fail with a
- * `ScriptFault` naming the builtin.
+ * `append(list, x)`): append, len, remove, keys, has, text, number, and the
+ * `math` functions floor, abs, min and max. Each entry declares its arity,
+ * which the compiler checks at the call site; the functions check their
+ * argument types and fail with a `ScriptFault` naming the builtin.
  */
 import { fault } from "./errors.js";
+import { deleteEntry, entryCount, entryKeys, hasEntry } from "./maps.js";
+import { listArg, native, recordArg, type Native } from "./modules/args.js";
+import { MATH_FUNCTIONS } from "./modules/math.js";
+import { codePointLength } from "./modules/string.js";
+import { exactInt, float, isNumber } from "./numbers.js";
 import { listSlot } from "./runtime.js";
 import { formatValue, isRecord, typeName } from "./values.js";
 
-/** A builtin function and the argument counts it accepts. */
-export interface Builtin {
-  fn: (...args: unknown[]) => unknown;
-  min: number;
-  /** Maximum argument count; `Infinity` for variadic builtins. */
-  max: number;
-}
-
-function list(name: string, v: unknown): unknown[] {
-  return Array.isArray(v) ? v : fault(`${name}: expected a list, got ${typeName(v)}`);
-}
-
-function record(name: string, v: unknown): Record<string, unknown> {
-  return isRecord(v) ? v : fault(`${name}: expected a record, got ${typeName(v)}`);
-}
-
-function num(name: string, v: unknown): number {
-  return typeof v === "number" ? v : fault(`${name}: expected a number, got ${typeName(v)}`);
-}
-
 function len(v: unknown): number {
-  if (typeof v === "string" || Array.isArray(v) || v instanceof Uint8Array) return v.length;
-  if (isRecord(v)) return Object.keys(v).length;
+  if (typeof v === "string") return codePointLength(v);
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
+  if (isRecord(v)) return entryCount(v);
   return fault(`len: expected a list, text, bytes or record, got ${typeName(v)}`);
 }
 
-function toNumber(v: unknown): number | undefined {
-  if (typeof v === "number") return v;
-  if (typeof v !== "string") return fault(`number: expected text, got ${typeName(v)}`);
+const INT_TEXT = /^[+-]?\d+$/;
+
+/** The number written in a text: an int for digits alone (exact, void past 64 bits), else a float. */
+function toNumber(v: unknown): unknown {
+  if (typeof v !== "string") return isNumber(v) ? v : fault(`number: expected text, got ${typeName(v)}`);
   const t = v.trim();
+  if (INT_TEXT.test(t)) {
+    const b = BigInt(t);
+    return BigInt.asIntN(64, b) === b ? exactInt(b) : undefined;
+  }
   const n = t === "" ? NaN : Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  return Number.isFinite(n) ? float(n) : undefined;
 }
 
-function extreme(name: string, pick: (a: number, b: number) => number) {
-  return (...xs: unknown[]): number => xs.map((x) => num(name, x)).reduce((a, b) => pick(a, b));
+function remove(container: unknown, at: unknown): unknown {
+  if (isRecord(container)) return deleteEntry(container, at);
+  const list = listArg("remove", container);
+  return list.splice(listSlot(list.length, at), 1)[0];
 }
 
 /** Every builtin by name. */
-export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
-  ["append", { min: 2, max: 2, fn: (l, x) => void list("append", l).push(x) }],
-  ["len", { min: 1, max: 1, fn: len }],
-  ["remove", { min: 2, max: 2, fn: (l, i) => list("remove", l).splice(listSlot((l as unknown[]).length, i), 1)[0] }],
-  ["keys", { min: 1, max: 1, fn: (r) => Object.keys(record("keys", r)) }],
-  ["has", { min: 2, max: 2, fn: (r, k) => typeof k === "string" && Object.hasOwn(record("has", r), k) }],
-  ["text", { min: 1, max: 1, fn: formatValue }],
-  ["number", { min: 1, max: 1, fn: toNumber }],
-  ["floor", { min: 1, max: 1, fn: (x) => Math.floor(num("floor", x)) }],
-  ["abs", { min: 1, max: 1, fn: (x) => Math.abs(num("abs", x)) }],
-  ["min", { min: 1, max: Infinity, fn: extreme("min", Math.min) }],
-  ["max", { min: 1, max: Infinity, fn: extreme("max", Math.max) }],
+export const BUILTINS: ReadonlyMap<string, Native> = new Map<string, Native>([
+  ["append", native(2, (l: unknown, x: unknown) => void listArg("append", l).push(x))],
+  ["len", native(1, len)],
+  ["remove", native(2, remove)],
+  ["keys", native(1, (r: unknown) => entryKeys(recordArg("keys", r)))],
+  ["has", native(2, (r: unknown, k: unknown) => hasEntry(recordArg("has", r), k))],
+  ["text", native(1, formatValue)],
+  ["number", native(1, toNumber)],
+  ["floor", MATH_FUNCTIONS.floor],
+  ["abs", MATH_FUNCTIONS.abs],
+  ["min", MATH_FUNCTIONS.min],
+  ["max", MATH_FUNCTIONS.max],
 ]);

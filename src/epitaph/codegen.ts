@@ -11,20 +11,20 @@ import { StmtCompiler } from "./compile-stmt.js";
 import type { EpitaphDiagnostic } from "./errors.js";
 import type { Names, Unit } from "./layout.js";
 
-/** The runtime helpers the generated code expects in `rt`, besides `sym` and `builtins`. */
+/** The runtime helpers the generated code expects in `rt`, besides `sym`, `Float` and `builtins`. */
 export const HELPERS = [
-  "fault", "locate", "h", "eq", "addSlow", "badArith", "mod", "badNeg", "compare",
+  "fault", "locate", "h", "eq", "add", "sub", "mul", "div", "mod", "neg", "compare",
   "field", "ownField", "setField", "index", "setIndex", "notCallable",
 ] as const;
 
 /** Generates the factory source for the ordered units; diagnostics found on the way go to `diags`. */
 export function generate(units: Unit[], names: Names, diags: EpitaphDiagnostic[]): string {
-  const syms = new Map<string, string>();
+  const constants = new Map<string, string>();
   const functions: string[] = [];
   const tops: string[] = [];
   for (const u of units) {
     const top = names.fresh("top", String(u.index));
-    functions.push(...new StmtCompiler(u, syms, diags).compileUnit(names, top));
+    functions.push(...new StmtCompiler(u, constants, diags).compileUnit(names, top));
     tops.push(`${top}();`);
   }
   const sectors = new Set(units.map((u) => u.sector));
@@ -37,7 +37,7 @@ export function generate(units: Unit[], names: Names, diags: EpitaphDiagnostic[]
     '"use strict";',
     `const { ${HELPERS.join(", ")} } = rt;`,
     ...[...BUILTINS.keys()].map((b) => `const B_${b} = rt.builtins.get(${JSON.stringify(b)}).fn;`),
-    ...[...syms].map(([name, js]) => `const ${js} = rt.sym(${JSON.stringify(name)});`),
+    ...[...constants].map(([init, js]) => `const ${js} = ${init};`),
     ...units.map((u) => `const F${u.index} = ${JSON.stringify(u.file)};`),
     ...[...globals, ...modules].map((v) => `let ${v};`),
     ...functions,

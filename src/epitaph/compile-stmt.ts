@@ -4,10 +4,12 @@
  * statement sets to its source line, and a try/catch that turns whatever is
  * thrown into an `EpitaphRuntimeError` at `file:L`. Blocks map to JS blocks,
  * locals get unique JS names (so shadowing works exactly), `sustain` becomes
- * `for (;;)`, and `inspect` an if-chain of `===` tests.
+ * `for (;;)` (its binding marked host-bound when `host-values.ts` allows),
+ * and `inspect` an if-chain of `===` tests.
  */
 import type { Arm, Block, Expr, Phase, Stmt } from "./ast.js";
 import { ExprCompiler, faultCode } from "./compile-expr.js";
+import { isHostCall, onlyReadsFields } from "./host-values.js";
 import type { Names } from "./layout.js";
 
 /** Statement compiler for one unit; produces the unit's functions. */
@@ -106,8 +108,10 @@ export class StmtCompiler extends ExprCompiler {
     const r = this.resolve(target.name);
     if (r.kind === "var") return `${r.js} = ${value};`;
     const why = r.kind === "unknown" ? "undeclared variable" : r.kind === "builtin" ? "builtin" : r.kind;
-    const hint = r.kind === "unknown" ? ` (declare it first with let ${target.name} = ...)` : "";
-    return `${faultCode(`cannot assign to ${why} ${target.name}${hint}`)};`;
+    const hint = r.kind === "unknown" ? ` (declare it first with let ${target.name} = ...${this.suggest(target.name).replace(" (", "; ").replace(/\)$/, "")})` : "";
+    const message = `cannot assign to ${why} ${target.name}${hint}`;
+    this.nameError(target, message);
+    return `${faultCode(message)};`;
   }
 
   private when(s: Extract<Stmt, { kind: "when" }>): string {
@@ -122,8 +126,23 @@ export class StmtCompiler extends ExprCompiler {
   private sustain(s: Extract<Stmt, { kind: "sustain" }>): string {
     if (s.bind === undefined) return `while ((L = ${s.line}, ${this.cond(s.cond)})) {\n${this.block(s.body)}\n}`;
     const js = this.names.fresh("v", s.bind);
+    const hostModule = (name: string): boolean => {
+      const r = this.resolve(name);
+      return r.kind === "module" && r.binding.spec === undefined;
+    };
     const head = `L = ${s.line}; let ${js} = ${this.expr(s.cond)};\nif (${js} == null) break;`;
-    return `for (;;) {\n${head}\n${this.block(s.body, new Map([[s.bind, js]]))}\n}`;
+    const scope = (): Map<string, string> => new Map([[s.bind!, js]]);
+    if (!isHostCall(s.cond, hostModule) || !onlyReadsFields(s.bind, s.body)) return `for (;;) {\n${head}\n${this.block(s.body, scope())}\n}`;
+    // A host's value whose fields are only read: reads skip the type check when it is an object
+    // (the usual case, an event), and the body compiled as usual serves any other value.
+    this.hostBound.add(js);
+    const general = this.block(s.body, scope());
+    const reported = this.diags.length;
+    this.knownObjects.add(js);
+    const objects = this.block(s.body, scope());
+    this.knownObjects.delete(js);
+    this.diags.length = reported;
+    return `for (;;) {\n${head}\nif (typeof ${js} === "object") {\n${objects}\n} else {\n${general}\n}\n}`;
   }
 
   private inspect(s: Extract<Stmt, { kind: "inspect" }>): string {
@@ -145,10 +164,8 @@ export class StmtCompiler extends ExprCompiler {
   }
 
   private matches(t: string, arm: Arm): string {
-    return arm.patterns.map((p) => (p.kind === "void" ? `${t} == null` : `${t} === ${this.expr(p)}`)).join(" || ");
-  }
-
-  private error(at: { line: number; col: number }, message: string): void {
-    this.diags.push({ file: this.unit.file, line: at.line, col: at.col, message });
+    return arm.patterns
+      .map((p) => (p.kind === "void" ? `${t} == null` : p.kind === "num" ? this.numberTest(t, p) : `${t} === ${this.expr(p)}`))
+      .join(" || ");
   }
 }

@@ -13,15 +13,22 @@ export type { EpitaphHost, EpitaphProgram } from "./host.js";
 export type { CompiledTree } from "./program.js";
 export { Sym } from "./values.js";
 
-/** Parse every .ep file of a tree; returns all diagnostics (empty when the tree is clean). */
-export function checkEpitaphTree(files: ReadonlyMap<string, string>): EpitaphDiagnostic[] {
+/** Options of `checkEpitaphTree`. */
+export interface CheckOptions {
+  /** The modules the host provides (besides the standard ones); when given, `access <name>` of any other is a problem. */
+  modules?: Iterable<string>;
+}
+
+/** Parse and compile every .ep file of a tree; returns all diagnostics (empty when the tree is clean). */
+export function checkEpitaphTree(files: ReadonlyMap<string, string>, options: CheckOptions = {}): EpitaphDiagnostic[] {
   const seen = new Set<string>();
   const covered = new Set<string>();
   const out: EpitaphDiagnostic[] = [];
+  const known = options.modules === undefined ? undefined : new Set(options.modules);
   const entries = [...files.keys()].filter((f) => f.endsWith(".ep")).sort((a, b) => Number(b === "main.ep") - Number(a === "main.ep"));
   for (const entry of entries) {
     if (covered.has(entry)) continue;
-    const { diagnostics, loaded } = compileTree(files, entry);
+    const { diagnostics, loaded } = compileTree(files, entry, known);
     for (const f of loaded) covered.add(f);
     for (const d of diagnostics) {
       const key = `${d.file}:${d.line}:${d.col}:${d.message}`;

@@ -7,6 +7,7 @@
  * no Epitaph name can collide with another or with generated helpers.
  */
 import type { FileAst, Pos } from "./ast.js";
+import type { ModuleSpec } from "./modules/index.js";
 
 /** A declared variable or phase: its JavaScript name and where it was declared. */
 export interface Declared {
@@ -31,8 +32,8 @@ export interface SectorInfo {
 /** A module bound in one file by `access <name>`. */
 export interface ModuleBinding {
   js: string;
-  /** Provided by the front end (`sys`, `log`): gets Epitaph values unconverted. */
-  native: boolean;
+  /** A standard module (built by the front end): gets Epitaph values unconverted, and its calls are checked. */
+  spec: ModuleSpec | undefined;
   /** Where the first `access <name>` of this file is. */
   pos: Pos;
 }

@@ -9,6 +9,7 @@
  * Problems become diagnostics; lexing always continues to the end.
  */
 import type { EpitaphDiagnostic } from "./errors.js";
+import { exactInt } from "./numbers.js";
 
 /** The kinds of token. */
 export type TokenKind = "ident" | "keyword" | "num" | "text" | "sym" | "punct" | "eof";
@@ -18,8 +19,10 @@ export interface Token {
   kind: TokenKind;
   /** Identifier/keyword/punctuation spelling, text contents, or symbol name. */
   text: string;
-  /** Numeric value of a `num` token. */
-  value: number;
+  /** Numeric value of a `num` token: an exact int (a BigInt past 2^53) or a float. */
+  value: number | bigint;
+  /** True for a float literal (`3.14`, `1e3`, `42f`). */
+  float: boolean;
   line: number;
   col: number;
   /** True when a line break separates this token from the previous one. */
@@ -39,6 +42,8 @@ const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", 
 const isIdentStart = (c: string): boolean => /[A-Za-z_]/.test(c);
 const isIdentChar = (c: string): boolean => /[A-Za-z0-9_]/.test(c);
 const isDigit = (c: string): boolean => c >= "0" && c <= "9";
+/** 2^63: the largest decimal literal, valid only negated (`-9223372036854775808`). */
+const INT_LIMIT = 1n << 63n;
 
 /** Lexes one file; diagnostics are appended to `diags`. The last token is `eof`. */
 export function lex(file: string, src: string, diags: EpitaphDiagnostic[]): Token[] {
@@ -128,12 +133,15 @@ class Lexer {
       const digitsStart = this.i;
       while (this.i < s.length && isIdentChar(s[this.i])) this.i++;
       const digits = s.slice(digitsStart, this.i);
-      const value = digits === "" || !validDigits(digits, radix) ? NaN : parseInt(digits, radix);
-      if (Number.isNaN(value)) this.error(start, `malformed number ${JSON.stringify(s.slice(start, this.i))}`);
-      this.push("num", s.slice(start, this.i), value, start);
+      const valid = digits !== "" && validDigits(digits, radix);
+      const value = valid ? BigInt(`0${s[start + 1]}${digits}`) : 0n;
+      if (!valid) this.error(start, `malformed number ${JSON.stringify(s.slice(start, this.i))}`);
+      else if (value >= INT_LIMIT * 2n) this.error(start, `${s.slice(start, this.i)} does not fit in 64 bits`);
+      this.push("num", s.slice(start, this.i), exactInt(BigInt.asIntN(64, value)), start);
       return;
     }
     while (isDigit(s[this.i] ?? "")) this.i++;
+    const intEnd = this.i;
     if (s[this.i] === "." && isDigit(s[this.i + 1] ?? "")) {
       this.i++;
       while (isDigit(s[this.i] ?? "")) this.i++;
@@ -142,13 +150,16 @@ class Lexer {
       this.i += s[this.i + 1] === "+" || s[this.i + 1] === "-" ? 2 : 1;
       while (isDigit(s[this.i] ?? "")) this.i++;
     }
-    const value = Number(s.slice(start, this.i));
+    const float = this.i > intEnd || s[this.i] === "f";
+    const value = float ? Number(s.slice(start, this.i)) : BigInt(s.slice(start, this.i));
     if (s[this.i] === "f") this.i++;
     if (isIdentChar(s[this.i] ?? "")) {
       while (isIdentChar(s[this.i] ?? "")) this.i++;
       this.error(start, `malformed number ${JSON.stringify(s.slice(start, this.i))}`);
+    } else if (typeof value === "bigint" && value > INT_LIMIT) {
+      this.error(start, `${s.slice(start, this.i)} is out of the int range (64 bits: -9223372036854775808 to 9223372036854775807)`);
     }
-    this.push("num", s.slice(start, this.i), value, start);
+    this.push("num", s.slice(start, this.i), typeof value === "bigint" ? exactInt(value) : value, start, float);
   }
 
   private textLit(start: number): void {
@@ -188,8 +199,8 @@ class Lexer {
     return "";
   }
 
-  private push(kind: TokenKind, text: string, value: number, start: number): void {
-    this.tokens.push({ kind, text, value, line: this.line, col: start - this.lineStart + 1, nl: this.nl });
+  private push(kind: TokenKind, text: string, value: number | bigint, start: number, float = false): void {
+    this.tokens.push({ kind, text, value, float, line: this.line, col: start - this.lineStart + 1, nl: this.nl });
     this.nl = false;
   }
 

@@ -9,6 +9,7 @@
 import type { BinaryOp, Expr } from "./ast.js";
 import type { EpitaphDiagnostic } from "./errors.js";
 import type { Token } from "./lexer.js";
+import { exactInt } from "./numbers.js";
 
 /** A parse problem; `fatal` stops the parse (used for end of file inside a block). */
 export class ParseError extends Error {
@@ -26,6 +27,12 @@ export function describe(t: Token, lineBreak = false): string {
     case "sym": return `symbol :${t.text}`;
     default: return lineBreak && t.nl ? `"${t.text}" on a new line` : `"${t.text}"`;
   }
+}
+
+/** `-literal`: floats keep their sign (`-0.0`), ints stay exact (`-9223372036854775808` is a BigInt). */
+function negateLiteral(value: number | bigint, float: boolean): number | bigint {
+  if (typeof value === "bigint") return exactInt(-value);
+  return float ? -value : 0 - value;
 }
 
 const LEVELS: readonly (readonly string[])[] = [["==", "!="], ["<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
@@ -129,7 +136,7 @@ export class ExprParser {
     if (!this.isPunct("-")) return this.postfix(this.primary());
     const t = this.next();
     const operand = this.unary();
-    if (operand.kind === "num") return { ...operand, value: -operand.value, line: t.line, col: t.col };
+    if (operand.kind === "num") return { ...operand, value: negateLiteral(operand.value, operand.float), line: t.line, col: t.col };
     return { kind: "unary", op: "-", operand, line: t.line, col: t.col };
   }
 
@@ -179,7 +186,7 @@ export class ExprParser {
     const t = this.peek();
     const pos = { line: t.line, col: t.col };
     switch (t.kind) {
-      case "num": this.next(); return { kind: "num", value: t.value, ...pos };
+      case "num": this.next(); return { kind: "num", value: t.value, float: t.float, ...pos };
       case "text": this.next(); return { kind: "text", value: t.text, ...pos };
       case "sym": this.next(); return { kind: "sym", name: t.text, ...pos };
       case "ident": this.next(); return { kind: "name", name: t.text, ...pos };

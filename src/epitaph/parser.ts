@@ -17,8 +17,11 @@ const MAX_DIAGNOSTICS = 25;
 
 /** Parses one file; problems are appended to `diags` (the AST is partial then). */
 export function parseFile(file: string, src: string, diags: EpitaphDiagnostic[]): FileAst {
+  const before = diags.length;
   const tokens = lex(file, src, diags);
-  return new Parser(file, tokens, diags).parseFile();
+  const ast = new Parser(file, tokens, diags).parseFile();
+  ast.broken = diags.length > before;
+  return ast;
 }
 
 class Parser extends ExprParser {
@@ -30,7 +33,7 @@ class Parser extends ExprParser {
   }
 
   parseFile(): FileAst {
-    const ast: FileAst = { file: this.file, accesses: [], phases: [], statements: [] };
+    const ast: FileAst = { file: this.file, accesses: [], phases: [], statements: [], broken: false };
     const limit = this.diags.length + MAX_DIAGNOSTICS;
     try {
       if (this.isWord("sector")) this.recover(() => void (ast.sector = this.sector()));

@@ -1,17 +1,18 @@
 /**
  * Compiles a script tree once and instantiates it any number of times. The
  * compiled form is a JavaScript factory (see `codegen.ts`); each instance
- * calls it with its own `env`, whose `access` resolves `sys` and `log` to
- * modules built from the host and every other name through `host.access`.
+ * calls it with its own `env`, whose `access` builds the standard modules
+ * (`sys`, `log`, `math`, `string`, ...) and asks `host.access` for the rest.
  */
 import { BUILTINS } from "./builtins.js";
 import { generate, HELPERS } from "./codegen.js";
 import { EpitaphCompileError, fault, locate, type EpitaphDiagnostic } from "./errors.js";
 import type { EpitaphHost, EpitaphProgram } from "./host.js";
-import { Names } from "./layout.js";
+import { Names, type Unit } from "./layout.js";
 import * as runtime from "./runtime.js";
-import { NATIVE_MODULES, nativeModule } from "./stdlib.js";
+import { buildModule, STANDARD_MODULES, type ModuleContext } from "./modules/index.js";
 import { loadTree } from "./tree.js";
+import { Float } from "./numbers.js";
 import { Sym, toHost, typeName } from "./values.js";
 
 type Phase = (...args: unknown[]) => unknown;
@@ -21,7 +22,7 @@ interface Instance {
 }
 type Factory = (rt: object, env: { access(name: string): unknown }) => Instance;
 
-const RT: Record<string, unknown> = { ...runtime, fault, locate, sym: Sym.of, builtins: BUILTINS };
+const RT: Record<string, unknown> = { ...runtime, fault, locate, sym: Sym.of, Float, builtins: BUILTINS };
 for (const name of HELPERS) if (typeof RT[name] !== "function") throw new Error(`epitaph: runtime helper ${name} is missing`);
 
 /** A compiled tree, ready to instantiate against hosts. */
@@ -30,10 +31,15 @@ export interface CompiledTree {
   instantiate(host: EpitaphHost): EpitaphProgram;
 }
 
-/** Loads and compiles the tree from `entry`; returns the diagnostics, the files loaded, and the compiled tree when there are no diagnostics. */
+/**
+ * Loads and compiles the tree from `entry`; returns the diagnostics, the files loaded, and the
+ * compiled tree when there are no diagnostics. With `hostModules`, an `access` of a module that is
+ * neither standard nor in that set is a diagnostic too.
+ */
 export function compileTree(
   files: ReadonlyMap<string, string>,
   entry: string,
+  hostModules?: ReadonlySet<string>,
 ): { diagnostics: EpitaphDiagnostic[]; loaded: string[]; compiled?: CompiledTree } {
   const diagnostics: EpitaphDiagnostic[] = [];
   if (!files.has(entry)) {
@@ -42,6 +48,7 @@ export function compileTree(
   }
   const names = new Names();
   const units = loadTree(files, entry, names, diagnostics);
+  if (hostModules !== undefined) checkModules(units, hostModules, diagnostics);
   const source = generate(units, names, diagnostics);
   const loaded = units.map((u) => u.file);
   if (diagnostics.length > 0) return { diagnostics, loaded };
@@ -57,10 +64,23 @@ export function compileOrThrow(files: ReadonlyMap<string, string>, entry: string
   return compiled;
 }
 
+/** Reports every `access <name>` of a module that is neither standard nor one of `hostModules`. */
+function checkModules(units: Unit[], hostModules: ReadonlySet<string>, diagnostics: EpitaphDiagnostic[]): void {
+  const known = [...new Set([...STANDARD_MODULES, ...hostModules])].sort().join(", ");
+  for (const u of units) {
+    for (const [name, binding] of u.modules) {
+      if (!STANDARD_MODULES.has(name) && !hostModules.has(name)) {
+        diagnostics.push({ file: u.file, line: binding.pos.line, col: binding.pos.col, message: `access <${name}>: no module ${name} (known: ${known})` });
+      }
+    }
+  }
+}
+
 function instantiate(factory: Factory, entrySector: string, host: EpitaphHost): EpitaphProgram {
   const modules = new Map<string, unknown>();
+  const ctx: ModuleContext = { host, startedAt: performance.now() };
   const access = (name: string): unknown => {
-    if (!modules.has(name)) modules.set(name, NATIVE_MODULES.has(name) ? nativeModule(name, host) : hostModule(host, name));
+    if (!modules.has(name)) modules.set(name, STANDARD_MODULES.has(name) ? buildModule(name, ctx) : hostModule(host, name));
     return modules.get(name);
   };
   const instance = factory(RT, { access });

@@ -11,7 +11,7 @@ import type { Access, FileAst } from "./ast.js";
 import type { EpitaphDiagnostic } from "./errors.js";
 import { Names, type SectorInfo, type Unit } from "./layout.js";
 import { parseFile } from "./parser.js";
-import { NATIVE_MODULES } from "./stdlib.js";
+import { moduleSpec } from "./modules/index.js";
 
 /** Resolves the text of `access "name"` to a key of the tree; undefined when it leaves the root. */
 export function importPath(name: string): string | undefined {
@@ -106,7 +106,7 @@ function makeUnit(
   }
   for (const a of ast.accesses) {
     if (a.kind === "module" && !unit.modules.has(a.name)) {
-      unit.modules.set(a.name, { js: names.fresh("m", a.name), native: NATIVE_MODULES.has(a.name), pos: a });
+      unit.modules.set(a.name, { js: names.fresh("m", a.name), spec: moduleSpec(a.name), pos: a });
     }
   }
   return unit;

@@ -4,6 +4,8 @@
  * browser the page's `fetch`.
  */
 
+import type { Backend } from "../core/protocol.js";
+
 /** A request ready for the wire, already checked. */
 export interface HttpRequestSpec {
   method: string;
@@ -25,7 +27,7 @@ export interface HttpResult {
 export type HttpOutcome = { ok: true; result: HttpResult } | { ok: false; error: string };
 
 /** Sends HTTP requests for one runtime. */
-export interface HttpBackend {
+export interface HttpBackend extends Backend {
   /** Starts a request; `done` is called exactly once, never synchronously. Returns a function that cancels it. */
   send(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void;
   /** Closes every pooled connection. */

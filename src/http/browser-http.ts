@@ -7,25 +7,14 @@
  * the policy cannot see) fails the request with a clear error instead of
  * being silently changed by the browser.
  */
-import { joinChunks } from "../api/network-bytes.js";
 import type { Bandwidth } from "../core/bandwidth.js";
-import { ERR, errorText } from "../core/errors.js";
+import { joinChunks } from "../core/bytes.js";
+import { CUSTOM_CA_REFUSED, ERR, errorText } from "../core/errors.js";
 import type { Limits } from "../core/limits.js";
-import type { NetCore } from "../core/net-core.js";
-import type { HostPolicy } from "../policy/policy.js";
+import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { policyRefusal } from "../web/policy-check.js";
 import { BROWSER_MAX_REDIRECTS } from "../web/redirects.js";
 import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
-
-/** Settings the browser HTTP backend is built with. */
-export interface BrowserHttpSettings {
-  core: NetCore;
-  limits: Limits;
-  /** Extra CAs asked for; a browser cannot trust them, so https: requests fail while any are set. */
-  ca: string[];
-  /** The host policy, checked as far as a page can (see web/policy-check.ts); undefined allows all. */
-  policy: HostPolicy | undefined;
-}
 
 /** Request headers the browser drops or refuses (the Fetch standard's forbidden names, plus user-agent). */
 const FORBIDDEN_HEADERS = new Set([
@@ -38,7 +27,7 @@ const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 const METHOD_OVERRIDES = new Set(["x-http-method", "x-http-method-override", "x-method-override"]);
 
 /** Why the browser cannot send this request as asked, or undefined when it can. */
-export function browserRefusal(spec: HttpRequestSpec, settings: BrowserHttpSettings): string | undefined {
+export function browserRefusal(spec: HttpRequestSpec, settings: BackendSettings): string | undefined {
   const { ca, limits } = settings;
   const maxRedirects = limits.maxRedirects;
   if (FORBIDDEN_METHODS.has(spec.method)) return `${ERR.notInBrowser}: method ${spec.method}`;
@@ -53,7 +42,7 @@ export function browserRefusal(spec: HttpRequestSpec, settings: BrowserHttpSetti
       (METHOD_OVERRIDES.has(lower) && value.split(",").some((m) => FORBIDDEN_METHODS.has(m.trim().toUpperCase())));
     if (forbidden) return `${ERR.notInBrowser}: header ${lower}`;
   }
-  if (spec.url.protocol === "https:" && ca.length > 0) return `tls: ${ERR.notInBrowser}: a custom ca`;
+  if (spec.url.protocol === "https:" && ca.length > 0) return CUSTOM_CA_REFUSED;
   if (maxRedirects !== 0 && maxRedirects !== BROWSER_MAX_REDIRECTS) {
     return `${ERR.notInBrowser}: maxRedirects ${maxRedirects} (only 0 or ${BROWSER_MAX_REDIRECTS})`;
   }
@@ -144,7 +133,7 @@ function fetchErrorText(error: unknown): string {
 }
 
 /** Creates the fetch-backed HTTP backend of one runtime. */
-export function createBrowserHttp(settings: BrowserHttpSettings): HttpBackend {
+export const createBrowserHttp: BackendFactory<HttpBackend> = (settings) => {
   const { limits, core, policy } = settings;
   return {
     send(spec, done) {
@@ -156,4 +145,4 @@ export function createBrowserHttp(settings: BrowserHttpSettings): HttpBackend {
     },
     async shutdown() {},
   };
-}
+};

@@ -1,14 +1,14 @@
 /**
- * The `http_*` functions of the `net` module (seed 000, SPEC 6). A request
- * handle is built, sent once, and ends with one `"http_done"` or `"error"`;
- * its response record is kept until the script closes the handle.
+ * The `http_*` functions of the `net` module (seed 000; docs/net.md, "HTTP").
+ * A request handle is built, sent once, and ends with one `"http_done"` or
+ * `"error"`; its response record is kept until the script closes the handle.
  */
 import { ERR } from "../core/errors.js";
 import type { Handle, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { HttpOutcome } from "./backend.js";
 import type { HttpClient } from "./client.js";
-import { buildSpec, checkHeader, normalizeMethod, parseHttpUrl } from "./request-spec.js";
+import { checkHeader, checkTarget } from "./request-spec.js";
 import { failedHandle, handleOf } from "../core/start.js";
 
 /** What `http_response` returns: the response, or why there is none. */
@@ -41,30 +41,41 @@ export interface NetHttp {
   http_response_header(handle: number, name: string): string | undefined;
 }
 
-/** A request's state, kept on its handle. */
-interface RequestState {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-  response: HttpResponseRecord | undefined;
-  cancel: ((reason: string) => void) | null;
+/** What a request handle keeps until it is released: its response record, once there is one. */
+class RequestRecord {
+  response: HttpResponseRecord | undefined = undefined;
 }
 
-/** The transport of a request: closing it cancels. */
-class RequestTransport implements Transport {
+/** A request being built or on the wire, and its handle's transport (closing the handle cancels it). Method and URL were checked when it was created, each header when it was set. */
+class HttpRequest extends RequestRecord implements Transport {
+  readonly headers: Record<string, string> = {};
+  /** Stops the request on the wire once it was sent. */
+  cancelWire: ((reason: string) => void) | null = null;
+
   constructor(
     private readonly core: NetCore,
-    private readonly handle: Handle,
-  ) {}
+    readonly handle: Handle,
+    readonly method: string,
+    readonly url: URL,
+    readonly body: string | undefined,
+  ) {
+    super();
+  }
 
   /** Ends the request in error with `reason`, stopping it on the wire. */
   cancel(reason: string): void {
-    const state = this.handle.info as RequestState;
     if (this.handle.finished) return;
-    state.response = { error: reason };
-    this.core.end(this.handle, "error", "error", reason);
-    state.cancel?.(reason);
+    this.fail(reason);
+    this.cancelWire?.(reason);
+  }
+
+  /** Records the outcome and ends the handle with it. */
+  settle(outcome: HttpOutcome): void {
+    if (this.handle.finished) return;
+    if (!outcome.ok) return this.fail(outcome.error);
+    const { status, headers, body } = outcome.result;
+    this.response = { status, body: decoder.decode(body), headers };
+    this.core.complete(this.handle);
   }
 
   close(): void {
@@ -74,77 +85,65 @@ class RequestTransport implements Transport {
   async shutdown(): Promise<void> {
     this.cancel(ERR.runtimeClosed);
   }
+
+  private fail(reason: string): void {
+    this.response = { error: reason };
+    this.core.fail(this.handle, reason);
+  }
 }
 
 const decoder = new TextDecoder();
 
-/** Why a request cannot even be built, or undefined. */
-function firstProblem(method: unknown, url: unknown, body: unknown): string | undefined {
-  if (typeof normalizeMethod(method) !== "string") return ERR.invalidMethod;
-  const parsed = parseHttpUrl(url);
-  if (typeof parsed === "string") return parsed;
-  if (body !== undefined && typeof body !== "string") return ERR.invalidData;
-  return undefined;
+/** The checked method and URL of a new request, or why it cannot even be built. */
+function checkRequest(method: unknown, url: unknown, body: unknown): { method: string; url: URL } | string {
+  const target = checkTarget(method, url);
+  if (typeof target !== "string" && body !== undefined && typeof body !== "string") return ERR.invalidData;
+  return target;
 }
 
 /** Builds the HTTP functions of `net` over one core and client. */
 export function netHttp(core: NetCore, client: HttpClient): NetHttp {
-  const building = (id: unknown): Handle | undefined => {
+  /** The request of a live handle that is still being built. */
+  const building = (id: unknown): HttpRequest | undefined => {
     const handle = handleOf(core, id, "http");
-    return handle?.status === "building" ? handle : undefined;
+    return handle?.status === "building" && handle.info instanceof HttpRequest ? handle.info : undefined;
   };
-  const state = (id: unknown) => handleOf(core, id, "http")?.info as RequestState | undefined;
+  const responseOf = (id: unknown): HttpResponseRecord | undefined => {
+    const info = handleOf(core, id, "http")?.info;
+    return info instanceof RequestRecord ? info.response : undefined;
+  };
 
   const create = (method: unknown, url: unknown, body: unknown): Handle => {
-    const problem = firstProblem(method, url, body);
-    if (problem !== undefined) {
-      const failed = failedHandle(core, "http", problem);
-      failed.info = { response: { error: problem } };
+    const target = checkRequest(method, url, body);
+    if (typeof target === "string") {
+      const failed = failedHandle(core, "http", target);
+      const record = new RequestRecord();
+      record.response = { error: target };
+      failed.info = record;
       return failed;
     }
     const handle = core.open("http", "building");
-    const request: RequestState = {
-      method: method as string,
-      url: url as string,
-      headers: {},
-      body: body as string | undefined,
-      response: undefined,
-      cancel: null,
-    };
+    const request = new HttpRequest(core, handle, target.method, target.url, body as string | undefined);
     handle.info = request;
-    core.attach(handle, new RequestTransport(core, handle));
+    core.attach(handle, request);
     return handle;
   };
 
-  const finish = (handle: Handle, outcome: HttpOutcome): void => {
-    if (handle.finished) return;
-    const request = handle.info as RequestState;
-    if (!outcome.ok) {
-      request.response = { error: outcome.error };
-      return core.end(handle, "error", "error", outcome.error);
-    }
-    const { status, headers, body } = outcome.result;
-    request.response = { status, body: decoder.decode(body), headers };
-    core.end(handle, "done", "http_done");
+  const send = (request: HttpRequest): void => {
+    const { method, url, headers, body } = request;
+    request.handle.status = "pending";
+    request.cancelWire = client.request({ method, url, headers, body }, (outcome) => request.settle(outcome));
   };
 
-  const send = (handle: Handle): void => {
-    const request = handle.info as RequestState;
-    const spec = buildSpec(request.method, request.url, request.headers, request.body);
-    if (typeof spec === "string") return (handle.transport as RequestTransport).cancel(spec);
-    handle.status = "pending";
-    request.cancel = client.request(spec, (outcome) => finish(handle, outcome));
-  };
-
-  const setHeader = (handle: Handle, name: unknown, value: unknown): void => {
+  const setHeader = (request: HttpRequest, name: unknown, value: unknown): void => {
     const problem = checkHeader(name, value);
-    if (problem !== undefined) return (handle.transport as RequestTransport).cancel(problem);
-    (handle.info as RequestState).headers[(name as string).toLowerCase()] = value as string;
+    if (problem !== undefined) return request.cancel(problem);
+    request.headers[(name as string).toLowerCase()] = value as string;
   };
 
   const sendNow = (method: string, url: unknown, body?: unknown): number => {
     const handle = create(method, url, body);
-    if (!handle.finished) send(handle);
+    if (handle.info instanceof HttpRequest) send(handle.info);
     return handle.id;
   };
 
@@ -152,19 +151,19 @@ export function netHttp(core: NetCore, client: HttpClient): NetHttp {
     http_request: (method, url) => create(method, url, undefined).id,
     http_request_body: (method, url, body) => create(method, url, body).id,
     http_set_header(id, name, value) {
-      const handle = building(id);
-      if (handle !== undefined) setHeader(handle, name, value);
+      const request = building(id);
+      if (request !== undefined) setHeader(request, name, value);
     },
     http_set_headers(id, headers) {
-      const handle = building(id);
-      if (handle === undefined || typeof headers !== "object" || headers === null) return;
+      const request = building(id);
+      if (request === undefined || typeof headers !== "object" || headers === null) return;
       for (const [name, value] of Object.entries(headers)) {
-        if (!handle.finished) setHeader(handle, name, value);
+        if (!request.handle.finished) setHeader(request, name, value);
       }
     },
     http_send(id) {
-      const handle = building(id);
-      if (handle !== undefined) send(handle);
+      const request = building(id);
+      if (request !== undefined) send(request);
     },
     http_get: (url) => sendNow("GET", url),
     http_head: (url) => sendNow("HEAD", url),
@@ -173,9 +172,9 @@ export function netHttp(core: NetCore, client: HttpClient): NetHttp {
     http_post: (url, body) => sendNow("POST", url, body),
     http_put: (url, body) => sendNow("PUT", url, body),
     http_patch: (url, body) => sendNow("PATCH", url, body),
-    http_response: (id) => state(id)?.response,
+    http_response: responseOf,
     http_response_header(id, name) {
-      const response = state(id)?.response;
+      const response = responseOf(id);
       if (response === undefined || !("headers" in response) || typeof name !== "string") return undefined;
       return response.headers[name.toLowerCase()];
     },

@@ -8,6 +8,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { buildConnector } from "undici";
+import { urlPort } from "../core/args.js";
 import { blockedError, literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import type { HostPolicy } from "../policy/policy.js";
 
@@ -20,7 +21,7 @@ export function createConnector(
   const portOfConnect = new AsyncLocalStorage<number>();
   const connect = buildConnector({ ...options, lookup: policyLookup(policy, () => portOfConnect.getStore()) });
   return (target, callback) => {
-    const port = Number(target.port) || (target.protocol === "https:" ? 443 : 80);
+    const port = urlPort(target);
     if (literalBlocked(policy, target.hostname, port)) {
       queueMicrotask(() => callback(blockedError(target.hostname), null));
       return;

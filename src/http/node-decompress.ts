@@ -25,6 +25,6 @@ export function decompressBody(
   if (decoder === undefined || body.length === 0) return done(body);
   decoder(body, { maxOutputLength: Math.max(1, maxBytes) }, (error, out) => {
     if (error === null) return done(out);
-    done((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? ERR.responseTooLarge : "bad content encoding");
+    done((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? ERR.responseTooLarge : ERR.badContentEncoding);
   });
 }

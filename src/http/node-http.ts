@@ -1,36 +1,35 @@
 /**
  * The Node HTTP backend: undici's `Agent` (pooling, keep-alive, TLS with extra
- * CAs) composed with its redirect interceptor, driven through the `dispatch`
- * primitive so that the reason phrase, the body limit and cancellation are all
- * in reach. Compressed bodies are decoded once complete. Body bytes are
- * charged to the runtime's download budget; an overdrawn budget pauses the
- * response until it is back.
+ * CAs), driven through the `dispatch` primitive so that the reason phrase, the
+ * body limit and cancellation are all in reach. Redirects cost nothing until
+ * one arrives: a request goes straight to the agent, and only a 3xx with a
+ * Location hands the rest of the exchange to undici's own `RedirectHandler`
+ * (its method and header rules; each hop's connection is checked by the
+ * connector's host policy). Compressed bodies are decoded once complete. Body
+ * bytes are charged to the runtime's download budget; an overdrawn budget
+ * pauses the response until it is back.
  */
 import { rootCertificates } from "node:tls";
-import { Agent, interceptors, type Dispatcher } from "undici";
+import { Agent, RedirectHandler, type Dispatcher } from "undici";
 import type { Bandwidth } from "../core/bandwidth.js";
 import { ERR, errorText } from "../core/errors.js";
-import type { Limits } from "../core/limits.js";
-import type { NetCore } from "../core/net-core.js";
-import type { HostPolicy } from "../policy/policy.js";
+import type { BackendFactory } from "../core/protocol.js";
 import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
 import { createConnector } from "./node-connector.js";
 import { decompressBody } from "./node-decompress.js";
 
-/** Settings the HTTP backend is built with. */
-export interface NodeHttpSettings {
-  core: NetCore;
-  limits: Limits;
-  /** Extra trusted CAs (PEM), added to Node's bundled ones. */
-  ca: string[];
-  /** The host policy every connection, redirect hops included, is checked against; undefined allows all. */
-  policy: HostPolicy | undefined;
-}
-
 /** undici's words for giving up on redirects: past the limit, or a loop it detected. */
 const REDIRECT_FAILURE = /^(max redirects|redirect loop detected)/i;
+/** The statuses undici's RedirectHandler follows. */
+const REDIRECT_STATUSES = new Set([300, 301, 302, 303, 307, 308]);
 
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[0];
+
+/** How the backend sends: the agent's dispatch and the redirect limit (one per runtime, shared by its requests). */
+interface Route {
+  dispatch: Dispatcher.Dispatch;
+  maxRedirects: number;
+}
 
 /** Collects one response under the body limit and reports one outcome. */
 class ResponseCollector implements Dispatcher.DispatchHandler {
@@ -42,8 +41,14 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   private controller: Controller | null = null;
   private settled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** undici's redirect handler, once a first 3xx arrived; later hops reach this collector through it. */
+  private redirects: Dispatcher.DispatchHandler | null = null;
+  /** The redirect handler while it consumes the first hop's 3xx (whose body and end it owns). */
+  private hop: Dispatcher.DispatchHandler | null = null;
 
   constructor(
+    private readonly route: Route,
+    private readonly spec: HttpRequestSpec,
     private readonly maxBody: number,
     timeoutMs: number,
     private readonly bandwidth: Bandwidth,
@@ -64,7 +69,11 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     if (this.settled) controller.abort(new Error(ERR.cancelled));
   }
 
-  onResponseStart(_c: Controller, status: number, headers: Record<string, string | string[]>, statusText: string): void {
+  onResponseStart(controller: Controller, status: number, headers: Record<string, string | string[]>, statusText: string): void {
+    if (this.redirects === null && headers.location !== undefined && REDIRECT_STATUSES.has(status) && this.route.maxRedirects > 0) {
+      return this.followRedirects(controller, status, headers, statusText);
+    }
+    this.hop = null;
     this.status = status;
     this.statusText = statusText;
     for (const [name, value] of Object.entries(headers)) {
@@ -72,7 +81,21 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     }
   }
 
+  /**
+   * Hands the first 3xx to undici's RedirectHandler, which follows it (and any
+   * later ones) with fetch's method and header rules, or passes the response
+   * back here when it will not (then `hop` is cleared by the re-entrant call).
+   */
+  private followRedirects(controller: Controller, status: number, headers: Record<string, string | string[]>, statusText: string): void {
+    const route = this.route;
+    const redirects: Dispatcher.DispatchHandler = new RedirectHandler(route.dispatch, route.maxRedirects, dispatchOptions(this.spec), this);
+    this.redirects = redirects;
+    this.hop = redirects;
+    redirects.onResponseStart?.(controller, status, headers, statusText);
+  }
+
   onResponseData(controller: Controller, chunk: Buffer): void {
+    if (this.hop !== null) return void this.hop.onResponseData?.(controller, chunk);
     this.size += chunk.length;
     if (this.size > this.maxBody) return this.cancel(ERR.responseTooLarge);
     this.chunks.push(chunk);
@@ -82,7 +105,10 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     }
   }
 
-  onResponseEnd(): void {
+  onResponseEnd(controller: Controller, trailers: Record<string, string | string[]>): void {
+    const hop = this.hop;
+    this.hop = null;
+    if (hop !== null) return hop.onResponseEnd?.(controller, trailers);
     const raw = Buffer.concat(this.chunks, this.size);
     this.chunks = [];
     decompressBody(this.headers["content-encoding"], raw, this.maxBody, (body) => {
@@ -92,6 +118,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_c: Controller, error: Error): void {
+    this.hop = null;
     this.finish({ ok: false, error: REDIRECT_FAILURE.test(error.message) ? ERR.tooManyRedirects : errorText(error) });
   }
 
@@ -105,27 +132,17 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
 }
 
 /** Creates the undici-backed HTTP backend of one runtime. */
-export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
+export const createNodeHttp: BackendFactory<HttpBackend> = (settings) => {
   const { limits } = settings;
   const bandwidth = settings.core.bandwidth;
   const ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
   const agent = new Agent({ connect: createConnector({ ca, timeout: limits.connectTimeoutMs }, settings.policy) });
-  const dispatcher = agent.compose(
-    interceptors.redirect({ maxRedirections: limits.maxRedirects }),
-  );
+  const route: Route = { dispatch: agent.dispatch.bind(agent), maxRedirects: limits.maxRedirects };
   return {
     send(spec: HttpRequestSpec, done) {
-      const collector = new ResponseCollector(limits.httpMaxBodyBytes, limits.httpTimeoutMs, bandwidth, done);
-      const options: Dispatcher.DispatchOptions & { throwOnMaxRedirect: boolean } = {
-        throwOnMaxRedirect: true,
-        origin: spec.url.origin,
-        path: spec.url.pathname + spec.url.search,
-        method: spec.method as Dispatcher.HttpMethod,
-        headers: spec.headers,
-        body: spec.body,
-      };
+      const collector = new ResponseCollector(route, spec, limits.httpMaxBodyBytes, limits.httpTimeoutMs, bandwidth, done);
       try {
-        dispatcher.dispatch(options, collector);
+        route.dispatch(dispatchOptions(spec), collector);
       } catch (error) {
         collector.cancel(errorText(error));
       }
@@ -134,5 +151,17 @@ export function createNodeHttp(settings: NodeHttpSettings): HttpBackend {
     shutdown() {
       return agent.destroy();
     },
+  };
+};
+
+/** undici's options for the first hop of `spec`, fresh each call (RedirectHandler rewrites its copy hop by hop); `throwOnMaxRedirect` makes it fail past the limit. */
+function dispatchOptions(spec: HttpRequestSpec): Dispatcher.DispatchOptions & { throwOnMaxRedirect: boolean } {
+  return {
+    throwOnMaxRedirect: true,
+    origin: spec.url.origin,
+    path: spec.url.pathname + spec.url.search,
+    method: spec.method as Dispatcher.HttpMethod,
+    headers: spec.headers,
+    body: spec.body,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Turns what a script gave for a request (a method name or `:symbol`, a URL,
  * headers, a body) into a checked request, or the error text that explains
- * why it can never be sent (SPEC 6: nothing that could split a request).
+ * why it can never be sent (docs/net.md, "HTTP": nothing that could split a
+ * request).
  */
 import { parseUrl } from "../core/args.js";
 import { ERR } from "../core/errors.js";
@@ -29,6 +30,14 @@ export function parseHttpUrl(url: unknown): URL | string {
   return parseUrl(url, ["http:", "https:"]);
 }
 
+/** The checked method and URL of a request, or the error text of the first that is wrong. */
+export function checkTarget(method: unknown, url: unknown): { method: string; url: URL } | string {
+  const verb = normalizeMethod(method);
+  if (typeof verb !== "string") return verb.error;
+  const parsed = parseHttpUrl(url);
+  return typeof parsed === "string" ? parsed : { method: verb, url: parsed };
+}
+
 /** Assembles a request, or the first error that stops it. */
 export function buildSpec(
   method: unknown,
@@ -36,13 +45,11 @@ export function buildSpec(
   headers: Record<string, string>,
   body: string | Uint8Array | undefined,
 ): HttpRequestSpec | string {
-  const verb = normalizeMethod(method);
-  if (typeof verb !== "string") return verb.error;
-  const parsed = parseHttpUrl(url);
-  if (typeof parsed === "string") return parsed;
+  const target = checkTarget(method, url);
+  if (typeof target === "string") return target;
   for (const [name, value] of Object.entries(headers)) {
     const problem = checkHeader(name, value);
     if (problem !== undefined) return problem;
   }
-  return { method: verb, url: parsed, headers, body };
+  return { ...target, headers, body };
 }

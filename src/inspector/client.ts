@@ -3,9 +3,10 @@
  * fetches `stats` four times a second, keeps 30 seconds of history, computes
  * rates from the totals of consecutive snapshots (so several open tabs do not
  * disturb each other), and redraws the cards, sparklines, handles table and
- * recent errors.
+ * recent errors, with each handle's protocol counts (a UDP socket's datagrams and drops).
  */
 import type { HandleStats, RuntimeStats } from "../core/stats.js";
+import { escapeHtml } from "./html.js";
 import { formatAgo, formatBytes, formatCount, formatRate } from "./format.js";
 import { sparkline } from "./sparkline.js";
 
@@ -20,10 +21,6 @@ let previousByHandle = new Map<number, HandleStats>();
 let paused = false;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function push(metric: Metric, value: number): void {
   const series = history[metric];
@@ -80,14 +77,21 @@ function bar(bytes: number, largest: number): string {
   return `${formatBytes(bytes)}<span class="bar"><i style="width:${bytes > 0 ? width : 0}%"></i></span>`;
 }
 
+/** A handle's protocol counts as "datagrams in 12 · dropped out 1", zero counts left out. */
+function countersText(counters: Record<string, number> | undefined): string {
+  const shown = Object.entries(counters ?? {}).filter(([, count]) => count > 0);
+  return shown.map(([name, count]) => `${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} ${formatCount(count)}`).join(" · ");
+}
+
 function handleRow(entry: HandleStats, seconds: number, largest: number): string {
   const before = previousByHandle.get(entry.handle);
-  const peer = entry.remote ?? (entry.localPort !== undefined ? `:${entry.localPort}` : "");
+  const address = entry.remote ?? (entry.localPort !== undefined ? `:${entry.localPort}` : "");
+  const counts = countersText(entry.counters);
   return (
     `<tr data-handle="${entry.handle}"><td>#${entry.handle}</td>` +
     `<td><span class="kind ${entry.kind}">${entry.kind.replace("_", " ")}</span></td>` +
     `<td><span class="status ${escapeHtml(entry.status)}">${escapeHtml(entry.status)}</span></td>` +
-    `<td>${escapeHtml(peer)}</td>` +
+    `<td>${escapeHtml(address)}${counts === "" ? "" : `<span class="counts">${escapeHtml(counts)}</span>`}</td>` +
     `<td class="num">${formatBytes(entry.bytesIn)}</td><td class="num">${formatBytes(entry.bytesOut)}</td>` +
     `<td class="num">${formatBytes(perSecond(entry.bytesIn, before?.bytesIn, seconds))}/s</td>` +
     `<td class="num">${formatBytes(perSecond(entry.bytesOut, before?.bytesOut, seconds))}/s</td>` +

@@ -4,6 +4,7 @@
  * and the recent errors. The behaviour lives in `client.ts`, served as
  * `/inspector.js`.
  */
+import { escapeHtml } from "./html.js";
 
 const STYLE = `
 :root {
@@ -48,6 +49,8 @@ tbody tr:hover { background: #1b2130; }
 .kind.ws, .kind.ws_listener { background: #1f3350; color: var(--blue); }
 .kind.tcp, .kind.tcp_listener, .kind.socket { background: #2d2648; color: var(--violet); }
 .kind.http { background: #173a3c; color: var(--cyan); }
+.kind.udp { background: #3a2f17; color: var(--amber); }
+.counts { color: var(--muted); margin-left: 12px; font-size: 12px; }
 .status { display: inline-flex; align-items: center; gap: 6px; }
 .status::before { content: ""; width: 7px; height: 7px; border-radius: 50%; background: var(--muted); }
 .status.connected::before, .status.listening::before, .status.done::before { background: var(--green); }
@@ -74,7 +77,7 @@ const CARDS = [
 
 /** The inspector's HTML page; `title` names the runtime it watches. */
 export function inspectorPage(title: string): string {
-  const safe = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const safe = escapeHtml(title);
   const cards = CARDS.map(
     ([id, label]) =>
       `<div class="card" id="card-${id}"><div class="label">${label}</div><div class="value">–</div>` +

@@ -7,6 +7,7 @@
  * comparison covers an IPv4 address written either way. What parses here is
  * exactly what `net.isIP` calls an address (test/policy/classify.test.ts).
  */
+import { unbracket } from "../core/args.js";
 
 /** An address as 16 bytes (IPv4 in its IPv4-mapped IPv6 form). */
 export type IpBytes = Uint8Array;
@@ -52,7 +53,7 @@ function parseGroups(text: string, allowV4Tail: boolean): number[] | undefined {
 
 /** The eight 16-bit groups of an IPv6 address (zone id and brackets allowed), or undefined. */
 function parseIpv6Groups(text: string): number[] | undefined {
-  let bare = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
+  let bare = unbracket(text);
   const zone = bare.indexOf("%");
   if (zone >= 0) {
     if (!ZONE_ID.test(bare.slice(zone + 1))) return undefined;

@@ -1,5 +1,5 @@
 /**
- * The host policy of one runtime (SPEC 11): an ordered rule list where the
+ * The host policy of one runtime (docs/security.md, "Rules"): an ordered rule list where the
  * first rule that matches a connection decides, and no match denies. Backends
  * ask it once per connection with the address they are about to connect to,
  * so a name that resolves to a forbidden address is caught after DNS. Also

@@ -7,6 +7,7 @@
  * Name rules match names only; address rules match the canonical address.
  */
 import { checkOptions, rule as option, type SchemaOf } from "../core/options.js";
+import { unbracket } from "../core/args.js";
 import { isPrivate, onlyEmbedding, type LocalAddresses } from "./classify.js";
 import { inRange, parseIp, parseRange, type IpBytes, type IpRange } from "./ip.js";
 
@@ -51,8 +52,7 @@ const NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
 
 /** Lower-cases a host name and strips IPv6 brackets and a trailing dot. */
 function normalizeName(host: string): string {
-  const lower = host.toLowerCase();
-  const bare = lower.startsWith("[") && lower.endsWith("]") ? lower.slice(1, -1) : lower;
+  const bare = unbracket(host.toLowerCase());
   return bare.endsWith(".") ? bare.slice(0, -1) : bare;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The `tcp_*` functions of the `net` module (seed 000, SPEC 5): thin checks
- * over the core, with the socket work left to the TCP backend. Opening a
- * connection (`connectTcp`) is shared with `Network.Connect`.
+ * The `tcp_*` functions of the `net` module (seed 000; docs/net.md, "TCP"):
+ * thin checks over the core, with the socket work left to the TCP backend.
+ * Opening a connection (`connectTcp`) is shared with `Network.Connect`.
  */
 import { checkHost, checkPort, unbracket } from "../core/args.js";
 import { ERR } from "../core/errors.js";
@@ -47,7 +47,7 @@ export function connectTcp(core: NetCore, tcp: Lazy<TcpBackend>, kind: TcpConnec
   if (problem !== undefined) return failedHandle(core, kind, problem, pullOnly);
   const handle = core.open(kind, "connecting", pullOnly);
   const target = unbracket(host as string);
-  startOn(core, tcp, handle, (backend) => backend.connect(core, handle, target, port as number, mode));
+  startOn(core, tcp, handle, (backend) => backend.connect(handle, target, port as number, mode));
   return handle;
 }
 
@@ -73,7 +73,7 @@ export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform)
     },
     tcp_listen: (port, host) =>
       openListener(core, "tcp_listener", tcp, port, host, (backend, handle, bindPort, bindHost) =>
-        backend.listen(core, handle, bindPort, bindHost),
+        backend.listen(handle, bindPort, bindHost),
       ),
     tcp_accept(id) {
       const handle = listener(id);

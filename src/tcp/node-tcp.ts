@@ -9,6 +9,7 @@ import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
@@ -18,6 +19,8 @@ import type { TcpBackend, TcpReceiveMode } from "./backend.js";
 const OWNER = Symbol("tickwire.tcp");
 /** Turns larger than this are written chunk by chunk under cork instead of joined. */
 const JOIN_LIMIT = 64 * 1024;
+/** Turns whose pieces average more than this are written under cork too: copying big strings into one costs more than a writev. */
+const JOIN_PIECE_LIMIT = 1024;
 /** A locally closed socket whose peer stays silent this long is destroyed. */
 const CLOSE_LINGER_MS = 10_000;
 
@@ -26,18 +29,20 @@ type OwnedServer = net.Server & { [OWNER]?: TcpListener };
 
 /** One TCP connection's transport. */
 class TcpConnection implements Transport {
-  /** Created on the first chunk that ends inside a UTF-8 character; pure-ASCII peers never need one. */
-  private decoder: StringDecoder | null = null;
-  /** The connect deadline while connecting. */
-  connectDeadline: Deadline = null;
+  /**
+   * How chunks become payloads: "bytes" as they are, "text" decoded whole, or
+   * the StringDecoder made once a chunk ended inside a UTF-8 character (pure-
+   * ASCII peers never need one). One field, so an idle connection stays small.
+   */
+  private decoding: TcpReceiveMode | StringDecoder;
 
   constructor(
     readonly backend: NodeTcp,
     readonly handle: Handle,
     readonly socket: OwnedSocket,
-    private readonly mode: TcpReceiveMode,
+    mode: TcpReceiveMode,
   ) {
-    backend.sockets.add(socket);
+    this.decoding = mode;
     socket[OWNER] = this;
     socket.setNoDelay(true);
     socket.on("data", onSocketData);
@@ -47,29 +52,30 @@ class TcpConnection implements Transport {
 
   /** Hands a chunk to the script, decoded when in text mode. */
   receive(chunk: Buffer): void {
-    if (this.mode === "bytes") return this.core.deliver(this.handle, "data", chunk, chunk.length);
-    const text = this.decoder === null && chunk[chunk.length - 1] < 0x80 ? chunk.toString("utf8") : this.decode(chunk);
+    if (this.decoding === "bytes") return this.core.deliver(this.handle, "data", chunk, chunk.length);
+    const text = this.decoding === "text" && chunk[chunk.length - 1] < 0x80 ? chunk.toString("utf8") : this.decode(chunk);
     if (text.length > 0) this.core.deliver(this.handle, "data", text, chunk.length);
   }
 
   /** Streaming decode, for chunks that may split a character. */
   private decode(chunk: Buffer): string {
-    this.decoder ??= new StringDecoder("utf8");
-    return this.decoder.write(chunk);
+    if (typeof this.decoding === "string") this.decoding = new StringDecoder("utf8");
+    return this.decoding.write(chunk);
   }
 
   /** Flushes a character cut short by the peer's close. */
   finishText(): void {
-    const rest = this.decoder?.end() ?? "";
+    const rest = typeof this.decoding === "string" ? "" : this.decoding.end();
     if (rest.length > 0) this.core.deliver(this.handle, "data", rest, 0);
   }
 
+  /** Small strings are joined into one write; larger pieces go out corked, one write each (a writev). */
   write(chunks: Payload[], bytes: number): void {
     const socket = this.socket;
     if (chunks.length === 1) {
-      socket.write(chunks[0] as string | Uint8Array);
-    } else if (bytes <= JOIN_LIMIT && typeof chunks[0] === "string") {
-      socket.write(chunks.join(""));
+      writeOne(socket, chunks[0] as string | Uint8Array, bytes);
+    } else if (typeof chunks[0] === "string" && bytes <= JOIN_LIMIT && bytes <= chunks.length * JOIN_PIECE_LIMIT) {
+      writeOne(socket, chunks.join(""), bytes);
     } else {
       socket.cork();
       for (const chunk of chunks) socket.write(chunk as string | Uint8Array);
@@ -90,6 +96,7 @@ class TcpConnection implements Transport {
   }
 
   close(): void {
+    this.backend.lingering.add(this.socket);
     if (this.socket.connecting) return void this.socket.destroy();
     this.socket.end();
     this.socket.setTimeout(CLOSE_LINGER_MS, onLingerTimeout);
@@ -112,22 +119,30 @@ class TcpConnection implements Transport {
   }
 }
 
+/** Writes one piece; a string of `bytes` characters that is `bytes` UTF-8 bytes long is ASCII and copied as latin1 (no UTF-8 encoder). */
+function writeOne(socket: net.Socket, chunk: string | Uint8Array, bytes: number): void {
+  if (typeof chunk === "string" && chunk.length === bytes) socket.write(chunk, "latin1");
+  else socket.write(chunk);
+}
+
 function onSocketData(this: OwnedSocket, chunk: Buffer): void {
   this[OWNER]?.receive(chunk);
 }
 
 function onSocketError(this: OwnedSocket, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner === undefined) return;
+  owner.backend.lingering.add(this);
+  owner.core.fail(owner.handle, errorText(error));
 }
 
 function onSocketClose(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  owner.backend.sockets.delete(this);
-  owner.connectDeadline = stopDeadline(owner.connectDeadline);
+  owner.backend.lingering.delete(this);
+  owner.backend.stopConnectDeadline(owner);
   owner.finishText();
-  owner.core.end(owner.handle, "closed", "closed");
+  owner.core.finish(owner.handle);
 }
 
 function onLingerTimeout(this: OwnedSocket): void {
@@ -137,12 +152,14 @@ function onLingerTimeout(this: OwnedSocket): void {
 function onSocketConnect(this: OwnedSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
-  owner.connectDeadline = stopDeadline(owner.connectDeadline);
-  owner.core.emit(owner.handle, "connected", "connected");
+  owner.backend.stopConnectDeadline(owner);
+  owner.core.connected(owner.handle);
 }
 
 function onConnectTimeout(owner: TcpConnection): void {
-  owner.core.end(owner.handle, "error", "error", ERR.timeout);
+  owner.backend.stopConnectDeadline(owner);
+  owner.backend.lingering.add(owner.socket);
+  owner.core.fail(owner.handle, ERR.timeout);
   owner.socket.destroy();
 }
 
@@ -195,56 +212,61 @@ function onServerListening(this: OwnedServer): void {
 
 function onServerError(this: OwnedServer, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.backend.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.backend.core.fail(owner.handle, errorText(error));
   this.close();
 }
 
-/** Settings the TCP backend is built with. */
-export interface NodeTcpSettings {
-  core: NetCore;
-  /** The host policy, or undefined to allow every connection. */
-  policy: HostPolicy | undefined;
-}
-
-/** The Node TCP backend of one runtime; it knows every socket it opened until that socket is gone. */
+/** The Node TCP backend of one runtime. Open connections are reached through their handles; it only keeps the sockets that outlive theirs. */
 class NodeTcp implements TcpBackend {
-  readonly sockets = new Set<net.Socket>();
+  /** Sockets whose handle ended while they are still open (closing, failing); an open connection costs no entry here. */
+  readonly lingering = new Set<net.Socket>();
+  /** Connect deadlines of the connections still connecting (kept here, so a connected one carries no field for it). */
+  private readonly deadlines = new Map<TcpConnection, Deadline>();
   readonly core: NetCore;
   private readonly policy: HostPolicy | undefined;
 
-  constructor(settings: NodeTcpSettings) {
+  constructor(settings: BackendSettings) {
     this.core = settings.core;
     this.policy = settings.policy;
   }
 
   /** Connects; with a policy, an IP literal is checked here and a name's addresses in the lookup hook. */
-  connect(core: NetCore, handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
-    const policy = this.policy;
+  connect(handle: Handle, host: string, port: number, mode: TcpReceiveMode): void {
+    const { core, policy } = this;
     if (policy !== undefined && literalBlocked(policy, host, port)) {
-      return core.end(handle, "error", "error", blockedText(host));
+      return core.fail(handle, blockedText(host));
     }
     const lookup = policy && policyLookup(policy, () => port);
     const socket: OwnedSocket = net.connect({ host, port, lookup });
     const connection = new TcpConnection(this, handle, socket, mode);
     core.attach(handle, connection);
     socket.once("connect", onSocketConnect);
-    connection.connectDeadline = startDeadline(core.limits.connectTimeoutMs, onConnectTimeout, connection);
+    const deadline = startDeadline(core.limits.connectTimeoutMs, onConnectTimeout, connection);
+    if (deadline !== null) this.deadlines.set(connection, deadline);
   }
 
-  listen(core: NetCore, handle: Handle, port: number, host: string | undefined): void {
+  listen(handle: Handle, port: number, host: string | undefined): void {
+    const core = this.core;
     const refusal = listenRefusal(this.policy, port);
-    if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
+    if (refusal !== undefined) return core.fail(handle, refusal);
     const server: OwnedServer = net.createServer({ noDelay: true });
     core.attach(handle, new TcpListener(this, handle, server));
     server.listen({ port, host });
   }
 
+  /** Stops a connection's connect deadline, if it has one running. */
+  stopConnectDeadline(connection: TcpConnection): void {
+    const deadline = this.deadlines.get(connection);
+    if (deadline === undefined) return;
+    stopDeadline(deadline);
+    this.deadlines.delete(connection);
+  }
+
   async shutdown(): Promise<void> {
-    await Promise.all([...this.sockets].map(destroyAndWait));
+    for (const connection of [...this.deadlines.keys()]) this.stopConnectDeadline(connection);
+    await Promise.all([...this.lingering].map(destroyAndWait));
   }
 }
 
 /** Creates the Node TCP backend of one runtime. */
-export function createNodeTcp(settings: NodeTcpSettings): TcpBackend {
-  return new NodeTcp(settings);
-}
+export const createNodeTcp: BackendFactory<TcpBackend> = (settings) => new NodeTcp(settings);

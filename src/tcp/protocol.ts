@@ -6,6 +6,7 @@
  * Scripter's Rift layer. Only Node offers a backend: a page cannot open raw
  * TCP sockets.
  */
+import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
 import { defineProtocol, type ProtocolContext } from "../core/protocol.js";
 import type { TcpBackend } from "./backend.js";
@@ -21,7 +22,7 @@ export interface TcpService {
 export const tcpProtocol = defineProtocol({
   name: "tcp",
   kinds: { tcp: "maxTcpConnections", socket: "maxTcpConnections", tcp_listener: null },
-  fallbacks: { tcp_send: "error" },
+  fallbacks: { tcp_send: ERR.failed },
   open({ core, backend, platform }: ProtocolContext<TcpBackend>) {
     const service: TcpService = { connect: (kind, host, port) => connectTcp(core, backend, kind, host, port) };
     return { functions: netTcp(core, backend, platform), service };

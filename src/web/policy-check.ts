@@ -5,17 +5,16 @@
  * address rule (an IP, a CIDR, `$private`) would be asked first, the
  * connection fails with an error that says so instead of going ahead unchecked.
  */
+import { unbracket, urlPort } from "../core/args.js";
 import { ERR } from "../core/errors.js";
 import { parseIp } from "../policy/ip.js";
 import { blockedText, type HostPolicy } from "../policy/policy.js";
 
-const DEFAULT_PORTS: Record<string, number> = { "http:": 80, "ws:": 80, "https:": 443, "wss:": 443 };
-
 /** Why `policy` does not let a page connect to `url`, or undefined when it does (or there is no policy). */
 export function policyRefusal(policy: HostPolicy | undefined, url: URL): string | undefined {
   if (policy === undefined) return undefined;
-  const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
-  const port = url.port === "" ? (DEFAULT_PORTS[url.protocol] ?? 0) : Number(url.port);
+  const host = unbracket(url.hostname);
+  const port = urlPort(url);
   const allowed = parseIp(host) !== undefined ? policy.allows(host, host, port) : policy.allowsName(host, port);
   if (allowed === undefined) return `${ERR.notInBrowser}: checking ${host} against an address rule of the policy`;
   return allowed ? undefined : blockedText(host);

@@ -12,10 +12,10 @@
  * listener (`handleEvent`), so no closure is made per socket.
  */
 import { Deque } from "../core/deque.js";
-import { ERR } from "../core/errors.js";
+import { CUSTOM_CA_REFUSED, ERR } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
-import type { HostPolicy } from "../policy/policy.js";
+import type { BackendFactory } from "../core/protocol.js";
 import { policyRefusal } from "../web/policy-check.js";
 import { utf8Length } from "../web/utf8.js";
 import type { WsBackend } from "./backend.js";
@@ -28,14 +28,6 @@ export const CLOSE_MESSAGE_TOO_LARGE = 4009;
 export const CLOSE_WAIT_MS = 1000;
 
 const SOCKET_EVENTS = ["open", "message", "error", "close"] as const;
-
-/** Settings the browser WebSocket backend is built with. */
-export interface BrowserWsSettings {
-  /** Extra CAs asked for; a browser cannot trust them, so wss: connects fail while any are set. */
-  ca: string[];
-  /** The host policy, checked as far as a page can (see web/policy-check.ts); undefined allows all. */
-  policy: HostPolicy | undefined;
-}
 
 /** A received message and its size in bytes. */
 interface Received {
@@ -73,13 +65,13 @@ class BrowserWsConnection implements Transport {
   handleEvent(event: Event): void {
     if (event.type === "message") return this.receive((event as MessageEvent).data as string | ArrayBuffer);
     clearTimeout(this.connectTimer);
-    if (event.type === "open") return this.core.emit(this.handle, "connected", "connected");
+    if (event.type === "open") return this.core.connected(this.handle);
     this.release();
-    if (event.type === "error") return this.core.end(this.handle, "error", "error", ERR.networkError);
+    if (event.type === "error") return this.core.fail(this.handle, ERR.networkError);
     const { code, reason } = event as CloseEvent;
     for (const type of SOCKET_EVENTS) this.ws.removeEventListener(type, this);
     this.open.delete(this);
-    this.core.end(this.handle, "closed", "closed", undefined, { code, reason });
+    this.core.finish(this.handle, { code, reason });
     this.markGone();
   }
 
@@ -144,7 +136,7 @@ class BrowserWsConnection implements Transport {
   private fail(why: string, code = 1000): void {
     clearTimeout(this.connectTimer);
     this.release();
-    this.core.end(this.handle, "error", "error", why);
+    this.core.fail(this.handle, why);
     this.ws.close(code, why);
   }
 }
@@ -157,16 +149,17 @@ function within(promise: Promise<void>, ms: number): Promise<void> {
 }
 
 /** Creates the WebSocket-backed backend of one page; it cannot listen. */
-export function createBrowserWs(settings: BrowserWsSettings): WsBackend {
+export const createBrowserWs: BackendFactory<WsBackend> = (settings) => {
+  const core = settings.core;
   /** Every socket until its close event, locally closed ones included. */
   const open = new Set<BrowserWsConnection>();
   return {
-    connect(core: NetCore, handle: Handle, url: URL) {
+    connect(handle: Handle, url: URL) {
       if (url.protocol === "wss:" && settings.ca.length > 0) {
-        return core.end(handle, "error", "error", `tls: ${ERR.notInBrowser}: a custom ca`);
+        return core.fail(handle, CUSTOM_CA_REFUSED);
       }
       const refusal = policyRefusal(settings.policy, url);
-      if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
+      if (refusal !== undefined) return core.fail(handle, refusal);
       core.attach(handle, new BrowserWsConnection(core, handle, new WebSocket(url), open));
     },
     listen: undefined,
@@ -174,4 +167,4 @@ export function createBrowserWs(settings: BrowserWsSettings): WsBackend {
       await Promise.all([...open].map((connection) => connection.shutdown()));
     },
   };
-}
+};

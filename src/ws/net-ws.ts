@@ -1,6 +1,7 @@
 /**
- * The `ws_*` functions of the `net` module (seed 000, SPEC 7): WebSocket
- * clients, and listeners whose accepted clients use the same functions.
+ * The `ws_*` functions of the `net` module (seed 000; docs/net.md,
+ * "WebSocket"): WebSocket clients, and listeners whose accepted clients use
+ * the same functions.
  */
 import { parseUrl, toBytes } from "../core/args.js";
 import { ERR } from "../core/errors.js";
@@ -52,7 +53,7 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
       const problem = typeof parsed === "string" ? parsed : core.atConnectionLimit("ws") ? ERR.tooManyConnections : undefined;
       if (problem !== undefined) return failedHandle(core, "ws", problem).id;
       const handle = core.open("ws", "connecting");
-      startOn(core, ws, handle, (backend) => backend.connect(core, handle, parsed as URL));
+      startOn(core, ws, handle, (backend) => backend.connect(handle, parsed as URL));
       return handle.id;
     },
     ws_send(id, text) {
@@ -75,8 +76,8 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
     },
     ws_listen: (port, host) =>
       openListener(core, "ws_listener", ws, port, host, (backend, handle, bindPort, bindHost) => {
-        if (backend.listen === undefined) return core.end(handle, "error", "error", "listening is not supported here");
-        backend.listen(core, handle, bindPort, bindHost);
+        if (backend.listen === undefined) return core.fail(handle, ERR.listenUnsupported);
+        backend.listen(handle, bindPort, bindHost);
       }),
     ws_accept(id) {
       const handle = listener(id);

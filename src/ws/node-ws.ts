@@ -8,28 +8,22 @@
 import type { Socket } from "node:net";
 import { rootCertificates } from "node:tls";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
-import { unbracket } from "../core/args.js";
+import { unbracket, urlPort } from "../core/args.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { literalBlocked, policyLookup } from "../node/policy-lookup.js";
 import { startDeadline, stopDeadline, type Deadline } from "../node/deadline.js";
 import { boundPort, closeServer, destroyAndWait, formatAddress } from "../node/sockets.js";
 import { blockedText, listenRefusal, type HostPolicy } from "../policy/policy.js";
 import type { WsBackend } from "./backend.js";
+import { writeMessages } from "./frame-writer.js";
 
 const OWNER = Symbol("tickwire.ws");
 
 type OwnedWebSocket = WebSocket & { [OWNER]?: WsConnection };
 type OwnedServer = WebSocketServer & { [OWNER]?: WsListener };
-
-/** Settings the WebSocket backend is built with. */
-export interface NodeWsSettings {
-  /** Extra trusted CAs (PEM), added to Node's bundled ones. */
-  ca: string[];
-  /** The host policy client connects are checked against; undefined allows all. */
-  policy: HostPolicy | undefined;
-}
 
 /** One WebSocket connection's transport, client or accepted. */
 class WsConnection implements Transport {
@@ -44,6 +38,8 @@ class WsConnection implements Transport {
     readonly core: NetCore,
     readonly handle: Handle,
     readonly ws: OwnedWebSocket,
+    /** Client connections mask their frames, accepted ones do not. */
+    private readonly masked: boolean,
   ) {
     ws[OWNER] = this;
     ws.binaryType = "nodebuffer";
@@ -55,10 +51,7 @@ class WsConnection implements Transport {
   }
 
   write(chunks: Payload[]): void {
-    const socket = this.socket;
-    socket?.cork();
-    for (const chunk of chunks) this.ws.send(chunk as string | Uint8Array, { binary: typeof chunk !== "string" });
-    socket?.uncork();
+    writeMessages(this.ws, this.socket, this.masked, chunks);
   }
 
   pendingBytes(): number {
@@ -96,7 +89,7 @@ class WsConnection implements Transport {
   /** Ends the handle with an error and drops the connection. */
   fail(why: string): void {
     this.connectDeadline = stopDeadline(this.connectDeadline);
-    this.core.end(this.handle, "error", "error", why);
+    this.core.fail(this.handle, why);
     this.ws.terminate();
   }
 }
@@ -114,7 +107,7 @@ function onWsClose(this: OwnedWebSocket, code: number, reason: Buffer): void {
   if (owner === undefined) return;
   owner.connectDeadline = stopDeadline(owner.connectDeadline);
   owner.backend.connections.delete(owner);
-  owner.core.end(owner.handle, "closed", "closed", undefined, { code, reason: reason.toString("utf8") });
+  owner.core.finish(owner.handle, { code, reason: reason.toString("utf8") });
 }
 
 /** ws reports a handshake past `handshakeTimeout` with this message and no code. */
@@ -133,7 +126,7 @@ function onWsOpen(this: OwnedWebSocket): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
   owner.connectDeadline = stopDeadline(owner.connectDeadline);
-  owner.core.emit(owner.handle, "connected", "connected");
+  owner.core.connected(owner.handle);
 }
 
 function onConnectTimeout(owner: WsConnection): void {
@@ -166,7 +159,7 @@ class WsListener implements Transport {
       return;
     }
     const client = this.core.open("ws", "connected");
-    const connection = new WsConnection(this.backend, this.core, client, ws);
+    const connection = new WsConnection(this.backend, this.core, client, ws, false);
     connection.socket = socket;
     this.core.attach(client, connection);
     this.core.deliver(this.handle, "accepted", client.id, 0);
@@ -196,7 +189,7 @@ function onServerListening(this: OwnedServer): void {
 
 function onServerError(this: OwnedServer, error: Error): void {
   const owner = this[OWNER];
-  if (owner !== undefined) owner.core.end(owner.handle, "error", "error", errorText(error));
+  if (owner !== undefined) owner.core.fail(owner.handle, errorText(error));
   this.close();
 }
 
@@ -205,13 +198,13 @@ class NodeWs implements WsBackend {
   /** Every connection until its socket is gone, locally closed ones included. */
   readonly connections = new Set<WsConnection>();
   private readonly pinger: ReturnType<typeof setInterval> | undefined;
+  private readonly core: NetCore;
   private readonly ca: string[] | undefined;
   private readonly policy: HostPolicy | undefined;
 
-  constructor(
-    core: NetCore,
-    settings: NodeWsSettings,
-  ) {
+  constructor(settings: BackendSettings) {
+    const core = settings.core;
+    this.core = core;
     this.ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
     this.policy = settings.policy;
     const interval = core.limits.wsPingIntervalMs;
@@ -221,13 +214,14 @@ class NodeWs implements WsBackend {
     }
   }
 
-  connect(core: NetCore, handle: Handle, url: URL): void {
+  connect(handle: Handle, url: URL): void {
+    const core = this.core;
     const limits = core.limits;
     const policy = this.policy;
     const host = unbracket(url.hostname);
-    const port = Number(url.port) || (url.protocol === "wss:" ? 443 : 80);
+    const port = urlPort(url);
     if (policy !== undefined && literalBlocked(policy, host, port)) {
-      return core.end(handle, "error", "error", blockedText(host));
+      return core.fail(handle, blockedText(host));
     }
     const ws: OwnedWebSocket = new WebSocket(url, {
       lookup: policy && policyLookup(policy, () => port),
@@ -236,16 +230,17 @@ class NodeWs implements WsBackend {
       maxPayload: limits.wsMaxMessageBytes,
       perMessageDeflate: false,
     });
-    const connection = new WsConnection(this, core, handle, ws);
+    const connection = new WsConnection(this, core, handle, ws, true);
     core.attach(handle, connection);
     connection.connectDeadline = startDeadline(limits.connectTimeoutMs, onConnectTimeout, connection);
     ws.once("open", onWsOpen);
     ws.once("upgrade", onWsUpgrade);
   }
 
-  readonly listen = (core: NetCore, handle: Handle, port: number, host: string | undefined): void => {
+  readonly listen = (handle: Handle, port: number, host: string | undefined): void => {
+    const core = this.core;
     const refusal = listenRefusal(this.policy, port);
-    if (refusal !== undefined) return core.end(handle, "error", "error", refusal);
+    if (refusal !== undefined) return core.fail(handle, refusal);
     const server: OwnedServer = new WebSocketServer({
       port,
       host,
@@ -275,6 +270,4 @@ class NodeWs implements WsBackend {
 }
 
 /** Creates the `ws`-backed WebSocket backend of one runtime. */
-export function createNodeWs(core: NetCore, settings: NodeWsSettings): WsBackend {
-  return new NodeWs(core, settings);
-}
+export const createNodeWs: BackendFactory<WsBackend> = (settings) => new NodeWs(settings);

@@ -4,6 +4,7 @@
  * platform can listen). Node's backend is the `ws` library, a page's its own
  * `WebSocket`.
  */
+import { ERR } from "../core/errors.js";
 import { defineProtocol, type ProtocolContext } from "../core/protocol.js";
 import type { WsBackend } from "./backend.js";
 import { netWs } from "./net-ws.js";
@@ -12,7 +13,7 @@ import { netWs } from "./net-ws.js";
 export const wsProtocol = defineProtocol({
   name: "ws",
   kinds: { ws: "maxWebSockets", ws_listener: null },
-  fallbacks: { ws_send: "error", ws_send_binary: "error" },
+  fallbacks: { ws_send: ERR.failed, ws_send_binary: ERR.failed },
   open: ({ core, backend, platform }: ProtocolContext<WsBackend>) => ({
     functions: netWs(core, backend, platform),
     service: undefined,

@@ -1,5 +1,5 @@
 /**
- * Limits and backpressure (SPEC 4) on real sockets: a reader that never
+ * Limits and backpressure (docs/design.md, rules 12-14) on real sockets: a reader that never
  * drains stops the sender through the kernel, a sender past its buffer is
  * refused whole, and handles never pile up.
  */
@@ -9,6 +9,7 @@ import * as nodeNet from "node:net";
 import { after, describe, test } from "node:test";
 import { boundPort, eventOf, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
+import { coreOf } from "../../src/api/internals.js";
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -32,7 +33,7 @@ describe("receive backpressure", () => {
     await pollUntil(() => peer.writableLength > 4 * 1024 * 1024, {
       what: "the kernel to push back on the sender",
     });
-    const held = runtime.core.get(client)?.inboxBytes ?? -1;
+    const held = coreOf(runtime).get(client)?.inboxBytes ?? -1;
     assert.ok(held <= limit + 64 * 1024, `held ${held} bytes, limit ${limit}`);
     const got = createHash("sha256");
     let count = 0;
@@ -105,8 +106,8 @@ describe("bounded handles", () => {
     }
     await pollUntil(() => {
       for (let e = net.poll_event(); e !== undefined; e = net.poll_event()) if (e.type === "closed") net.close(e.handle);
-      return runtime.core.size === 1;
-    }, { what: `the table to shrink to the listener (size ${runtime.core.size})` });
+      return coreOf(runtime).size === 1;
+    }, { what: `the table to shrink to the listener (size ${coreOf(runtime).size})` });
     assert.equal(echoed, cycles);
     assert.equal(net.status(listener), "listening");
   });
@@ -115,7 +116,7 @@ describe("bounded handles", () => {
     const runtime = runtimeForTest({ limits: { retainedHandles: 100 } });
     const { net } = runtime;
     const handles = Array.from({ length: 500 }, () => net.tcp_connect("127.0.0.1", 70000));
-    assert.ok(runtime.core.size <= 100, `table holds ${runtime.core.size}`);
+    assert.ok(coreOf(runtime).size <= 100, `table holds ${coreOf(runtime).size}`);
     assert.equal(net.status(handles[0]), undefined, "the oldest finished handle was released");
     assert.equal(net.status(handles[499]), "error", "the newest is kept");
   });

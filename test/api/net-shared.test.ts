@@ -1,5 +1,5 @@
 /**
- * What holds for every handle whatever its protocol (SPEC 1-3): feature flags,
+ * What holds for every handle whatever its protocol (docs/design.md, rules 1-16): feature flags,
  * unknown, stale and released handles, and no function ever throwing.
  */
 import assert from "node:assert/strict";
@@ -39,6 +39,8 @@ describe("feature flags", () => {
     assert.ok(!loaded.some((url) => url.includes("/src/tcp/node-tcp")), "tcp backend never loaded");
     assert.ok(!loaded.some((url) => url.includes("/src/ws/node-ws")), "ws backend never loaded");
     assert.ok(!loaded.some((url) => url.includes("/node_modules/ws/")), "the ws library never loaded");
+    assert.ok(!loaded.some((url) => url.includes("/src/udp/node-udp")), "udp backend never loaded");
+    assert.ok(!loaded.includes("node:dgram"), "node:dgram never loaded");
   });
 });
 
@@ -62,6 +64,9 @@ describe("unknown, stale and released handles", () => {
       assert.equal(net.tcp_send(handle, "x"), "unknown handle");
       assert.equal(net.ws_send(handle, "x"), "unknown handle");
       assert.equal(net.ws_send_binary(handle, "x"), "unknown handle");
+      assert.equal(net.udp_recv(handle), undefined);
+      assert.equal(net.udp_send(handle, "127.0.0.1", 9, "x"), "unknown handle");
+      net.udp_close(handle);
       net.close(handle);
       net.tcp_close(handle);
       net.tcp_stop(handle);

@@ -54,6 +54,25 @@ describe("tickwire check", () => {
     assert.equal((await cli(["check", typescript])).stdout, `${typescript} (main.ts): no problems\n`);
   });
 
+  test("an Epitaph tree: unknown modules, undeclared names and phases called with the wrong arguments, each at file:line", async () => {
+    const dir = writeTree({
+      "main.ep": 'access <log>\naccess <math>\naccess <gfx>\naccess "util"\nlet score = 0\nphase tick(dt) {\n    scroe = score + 1\n    util.twice(1, 2)\n    log.info(math.floor(dt), string.trim(" x "))\n}\n',
+      "util.ep": "access <strng>\nphase twice(x) {\n    return x * 2\n}\n",
+    });
+    const result = await cli(["check", dir]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(result.stdout.trimEnd().split("\n").map((line) => line.replace(/ \(known: [^)]*\)$/, "")), [
+      "util.ep:1:1: access <strng>: no module strng",
+      "main.ep:3:1: access <gfx>: no module gfx",
+      "main.ep:7:5: cannot assign to undeclared variable scroe (declare it first with let scroe = ...; did you mean score?)",
+      "main.ep:8:15: phase util.twice takes 1 argument, got 2",
+      "main.ep:9:30: string is not declared: no variable, phase, module or builtin has that name",
+    ]);
+    assert.match(result.stdout, /\(known: assets, bytes, fmt, json, list, log, math, net, network, string, sys, time, vec\)/);
+    const withGfx = await cli(["check", dir, "--module", "gfx", "--module", "strng=strings.json"]);
+    assert.equal(withGfx.stdout.split("\n").filter((line) => line.includes("no module")).length, 0, withGfx.stdout);
+  });
+
   test("a TypeScript tree reports esbuild's errors at their file, line and column", async () => {
     const dir = writeTree({ "main.ts": 'import { x } from "./lib";\nprint(x);\n', "lib.ts": "export const x = ;\n" });
     const result = await cli(["check", dir]);
@@ -86,7 +105,7 @@ describe("tickwire check", () => {
   test("--help, a bad command line, a missing tree and a tree without an entry", async () => {
     const help = await cli(["check", "--help"]);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /^Usage: tickwire check <scripts dir or \.pak> \[--types\]\n/);
+    assert.match(help.stdout, /^Usage: tickwire check <scripts dir or \.pak> \[--types\] \[--module <name>\]\.\.\.\n/);
     assert.match((await cli(["--help"])).stdout, /^ {2}check {2}report every problem that stops a script tree from loading/m);
     const usage = await cli(["check"]);
     assert.equal(usage.code, 2);

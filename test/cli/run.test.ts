@@ -203,6 +203,13 @@ export function shutdown() { print("still ticking at", ticks); }
     );
   });
 
+  test("an Epitaph tree whose load fails (a module the engine lacks) exits 1 after logging it with file:line", async () => {
+    const result = await cli(["run", writeTree({ "main.ep": 'access <log>\naccess <gfx>\nphase tick(dt) { log.info("tick") }\n' }), "--role", "server"]);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stderr, /script error at load: main\.ep:2: access <gfx>: no module "gfx" is installed/);
+    assert.doesNotMatch(result.stdout + result.stderr, /tick/);
+  });
+
   test("a tree that cannot load exits 1 with the file and line", async () => {
     const result = await cli(["run", writeTree({ "main.ts": `import fs from "node:fs";\nprint(fs);\n` }), "--role", "server"]);
     assert.equal(result.code, 1);
@@ -218,7 +225,7 @@ export function shutdown() { print("still ticking at", ticks); }
       [["run", "--role", "server"], /expected exactly one script tree/],
       [["run", "x", "--role", "server", "--ticks", "1.5"], /--ticks must be a whole number, not "1.5"/],
       [["run", "x", "--role", "server", "--tick-rate", "fast"], /--tick-rate must be a positive number/],
-      [["run", "x", "--role", "server", "--features", "tcp,udp"], /--features: unknown feature udp \(known: tcp, http, ws\)/],
+      [["run", "x", "--role", "server", "--features", "tcp,quic"], /--features: unknown feature quic \(known: tcp, http, ws, udp, bus\)/],
       [["run", "x", "--role", "server", "--nope"], /^tickwire run: unknown option --nope\nRun "tickwire run --help" for usage\.\n$/],
       [["run", "x", "--role", "server", "--polcy", "p.json"], /^tickwire run: unknown option --polcy \(did you mean --policy\?\)\n/],
       [["run", "x", "--role", "server", "--module", "launch"], /--module takes name=file\.json, not "launch"/],

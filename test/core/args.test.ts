@@ -3,7 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { checkHost, checkPort, parseUrl, toBytes } from "../../src/core/args.js";
+import { checkHost, checkPort, parseUrl, toBytes, unbracket, urlPort } from "../../src/core/args.js";
 import { errorText } from "../../src/core/errors.js";
 import { resolveLimits, DEFAULT_LIMITS } from "../../src/core/limits.js";
 
@@ -22,6 +22,12 @@ test("URLs must be absolute with an allowed scheme", () => {
   assert.ok(parseUrl("ws://h/x", ["ws:"]) instanceof URL);
   assert.equal(parseUrl("http://h/", ["ws:"]), "invalid url");
   assert.equal(parseUrl("not a url", ["ws:"]), "invalid url");
+});
+
+test("IPv6 brackets come off, and a URL's port defaults by scheme", () => {
+  assert.deepEqual(["[::1]", "::1", "[", "[]", "host"].map(unbracket), ["::1", "::1", "[", "", "host"]);
+  const ports = ["http://h/", "https://h/", "ws://h/", "wss://h/", "wss://h:8443/", "ftp://h/"].map((url) => urlPort(new URL(url)));
+  assert.deepEqual(ports, [80, 443, 80, 443, 8443, 0]);
 });
 
 test("text bytes are char codes 0-255", () => {

@@ -43,7 +43,7 @@ describe("NetCore.putBack", () => {
   it("keeps the error text of a pull-only handle that failed", () => {
     const core = new NetCore({ ...DEFAULT_LIMITS });
     const handle = core.open("socket", "connecting", true);
-    core.end(handle, "error", "error", "connection refused");
+    core.fail(handle, "connection refused");
     assert.equal(handle.status, "error");
     assert.equal(handle.error, "connection refused");
     assert.equal(core.poll(), undefined);

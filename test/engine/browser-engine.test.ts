@@ -51,9 +51,20 @@ const EPITAPH = `sector game
 
 access <sys>
 access <log>
+access <string>
+access <math>
+access <fmt>
+access <bytes>
+access <list>
+access <vec>
+access <time>
 
 phase init() {
     log.info("epitaph in a page as", sys.runtime_role())
+    let parts = string.split("a,b,c", ",")
+    list.reverse(parts)
+    log.info(fmt.format("{} {} {} {}", string.join(parts, "-"), math.floor(2.5), vec.length(vec.v2(3, 4)), bytes.hex(bytes.from_text("é"))))
+    log.info(9223372036854775807, 42f, time.now() >= 0)
     sys.exit(3)
 }
 `;
@@ -144,10 +155,14 @@ describe("engine in Chromium", () => {
     assert.match(report, /at tick \(main\.ts:3:\d+\)/);
   });
 
-  it("runs an Epitaph tree, compiled in the page", async () => {
+  it("runs an Epitaph tree, compiled in the page, with the standard modules and exact ints", async () => {
     const page = await chromium.open(`${server.origin}/`);
     const run = await inPage<{ code: number; lines: string[] }>(page, `pageEngine.runOne("/epitaph.pak", {})`);
-    assert.deepEqual(run, { code: 3, ticks: 0, lines: ["[ep:info] epitaph in a page as :client"] });
+    assert.deepEqual(run, {
+      code: 3,
+      ticks: 0,
+      lines: ["[ep:info] epitaph in a page as :client", "[ep:info] c-b-a 2 5.0 c3a9", "[ep:info] 9223372036854775807 42.0 active"],
+    });
   });
 
   it("decodes PNG and JPEG assets to the very pixels Node decodes, semi-transparent ones straight", async () => {

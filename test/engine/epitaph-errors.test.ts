@@ -4,7 +4,8 @@
  * runtime error aborts only the current phase call, is logged with the
  * script's `file:line` (and the call sites it passed through), the engine
  * keeps ticking, and the same error every tick is counted by the engine's
- * reporter; a failure in top-level code is reported at load.
+ * reporter; a failure in top-level code is reported at load and stops the
+ * engine with exit code 1.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -46,14 +47,14 @@ phase tick(dt) {
 }
 phase shutdown() { log.info("still counting:", n) }
 `,
-        "lib/rules.ep": "phase check(n) {\n    return n + missing\n}\n",
+        "lib/rules.ep": "phase check(n) {\n    return n - \"one\"\n}\n",
       },
       {},
       undefined,
       4,
     );
     await engine.finished;
-    const headline = "[server:error] script error in tick(): lib/rules.ep:2: unknown variable missing";
+    const headline = '[server:error] script error in tick(): lib/rules.ep:2: cannot apply "-" to int and text';
     const repeats = lines.filter((text) => text.includes("(repeated"));
     assert.deepEqual(lines.filter((text) => !repeats.includes(text)), [
       "[ep:info] tick 1",
@@ -83,16 +84,16 @@ phase shutdown() { log.info("still counting:", n) }
     assert.deepEqual(lines, ["[server:error] script error in init(): main.ep:4: host error: clock is broken"]);
   });
 
-  test("a failure in top-level code is reported at load first; no phase runs, and the engine stops with exit code 1", async () => {
+  test("a failure in top-level code is reported at load; no phase runs, and the engine stops with exit code 1", async () => {
     const { engine, lines } = await runScript(
-      { "main.ep": 'access <log>\nlet a = 1\nlet b = a + nope\nphase tick(dt) { log.info("tick", b) }\nphase shutdown() { log.info("shutdown") }\n' },
+      { "main.ep": 'access <log>\nlet a = 1\nlet b = a - "x"\nphase tick(dt) { log.info("tick", b) }\nphase shutdown() { log.info("bye") }\n' },
       {},
       undefined,
       3,
     );
     assert.equal(await engine.finished, 1);
     assert.deepEqual(lines, [
-      "[server:error] script error at load: main.ep:3: unknown variable nope",
+      '[server:error] script error at load: main.ep:3: cannot apply "-" to int and text',
       "[server:error] the scripts failed to load: no phase runs, and the engine stops with exit code 1",
     ]);
     assert.equal(engine.ticks, 0);

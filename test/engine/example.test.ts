@@ -21,7 +21,7 @@ for (const project of ["examples/arena/scripts", "test/engine/typings/scripts"])
   });
 }
 
-test("the arena plays: a server and three bots from one .pak, then a summary", async () => {
+test("the arena plays: a server and three bots from one .pak (one on UDP snapshots), then a summary", async () => {
   const { stdout } = await run(process.execPath, ["--import", "tsx", "examples/arena/play.ts", "--seconds", "2"], {
     cwd: root,
     timeout: 90_000,
@@ -37,4 +37,5 @@ test("the arena plays: a server and three bots from one .pak, then a summary", a
     assert.match(stdout, new RegExp(`^${bot}\\s+${via}\\s+\\d+\\s+[1-9]\\d*\\s+[1-9]\\d*\\s+.*ms\\s+\\d+\\.\\d ms$`, "m"));
   }
   assert.match(stdout, /^round trip over [1-9]\d* pings: p50 \d+\.\d ms, p99 \d+\.\d ms$/m);
+  assert.match(stdout, /^bot-2 snapshots over UDP: [1-9]\d* datagrams, \d+ lost \(\d+\.\d%\), \d+ late and ignored$/m);
 });

@@ -35,13 +35,13 @@ sock.write('Connection: close\\r\\n\\r\\n');
 while (true) {
   const data = sock.read();
   if (data) {
-    print(data.toString());
+    print(new TextDecoder().decode(data));
   }
   await Event.OnTick;
   if (sock.status !== 'connected') break;
 }
 const rest = sock.read();
-if (rest) print(rest.toString());
+if (rest) print(new TextDecoder().decode(rest));
 print("done at", sock.status, "after", ticks, "ticks");
 `,
       },

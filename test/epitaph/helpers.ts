@@ -1,7 +1,8 @@
 /**
  * Shared helpers of the Epitaph tests: a recording host (log lines, exit and
- * warp requests, extra modules) and one-call loaders for a single script or
- * a small tree.
+ * warp requests, extra modules), one-call loaders for a single script or
+ * a small tree, and evaluators that return values as `log` prints them (so a
+ * test sees `42.0` apart from `42`) or the message of a runtime error.
  */
 import { loadEpitaphProgram, type EpitaphHost, type EpitaphProgram } from "../../src/epitaph/index.js";
 
@@ -55,4 +56,21 @@ export function logsOf(src: string, phase?: string, options: HostOptions = {}): 
 /** Evaluates one Epitaph expression and returns its value as the host sees it. */
 export function evaluate(expr: string, options: HostOptions = {}): unknown {
   return load(`phase result() {\nreturn ${expr}\n}`, options).program.call("result");
+}
+
+/** Evaluates each Epitaph expression (with `modules` accessed) and returns each printed as `log` prints it. */
+export function printed(exprs: string[], modules: string[] = []): string[] {
+  const src = `${modules.map((m) => `access <${m}>\n`).join("")}phase result() {\nreturn [${exprs.map((e) => `text(${e})`).join(", ")}]\n}`;
+  return load(src).program.call("result") as string[];
+}
+
+/** Runs `body` (statements, with `modules` accessed) in a phase and returns the runtime error's message. */
+export function failureOf(body: string, modules: string[] = []): string {
+  const { program } = load(`${modules.map((m) => `access <${m}>\n`).join("")}phase run() {\n${body}\n}`);
+  try {
+    program.call("run");
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`expected ${body} to fail`);
 }

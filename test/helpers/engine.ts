@@ -2,6 +2,9 @@
  * Engines and script trees for tests: a tree written to a fresh temporary
  * folder from a map of file texts, and an engine whose log lines are kept
  * for assertions and which is always stopped when its test file ends.
+ * With TICKWIRE_TEST_SANDBOX=1 in the environment, every such engine runs
+ * its scripts in the sandbox unless the test says otherwise, so a suite can
+ * be run again sandboxed (test/engine/sandbox-suites.test.ts does).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +12,9 @@ import { dirname, join } from "node:path";
 import { after } from "node:test";
 import { Engine, type LogLevel, type NodeEngineConfig } from "../../src/engine/index.js";
 import { pollUntil } from "./poll.js";
+
+/** True when this test process runs its engines sandboxed (TICKWIRE_TEST_SANDBOX=1). */
+export const SANDBOXED = process.env.TICKWIRE_TEST_SANDBOX === "1";
 
 /** Writes `files` (key to text) into a new temporary folder and returns its path. */
 export function writeTree(files: Record<string, string>): string {
@@ -39,6 +45,7 @@ export function engineForTest(config: Partial<NodeEngineConfig> = {}): TestEngin
   const engine = new Engine({
     runtimeRole: "server",
     headless: true,
+    sandbox: SANDBOXED,
     ...config,
     output: (level, line) => {
       entries.push({ level, line });

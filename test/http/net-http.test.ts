@@ -1,5 +1,5 @@
 /**
- * The HTTP functions of `net` (seed 000, SPEC 6) against a real nginx (plain
+ * The HTTP functions of `net` (seed 000; docs/net.md, "HTTP") against a real nginx (plain
  * and TLS with a test CA, gzip, redirects, 404) and small local servers for
  * what nginx cannot show (a slow body, a huge body, a header probe).
  */

@@ -5,7 +5,7 @@
  * literal with a zone id that a `*.suffix` rule used to match, this machine's
  * own (stand-in public) addresses, every IPv6 form that embeds 127.0.0.1,
  * and the ranges `$private` did not cover. Each is tried with `tcp_connect`,
- * `Network.Connect`, `http_get`, `fetch` and `ws_connect` against a server
+ * `Network.Connect`, `http_get`, `fetch`, `ws_connect` and `udp_send` against a server
  * the namespace routes them all to; without a policy the same attempts reach
  * it (the control), so the test would see a wrong answer. Allowed hosts,
  * public addresses in their 6to4 and NAT64 forms included, still connect.
@@ -81,6 +81,6 @@ describe("host policy bypasses, in a network namespace", () => {
       hosts,
     });
     assert.deepEqual(attempts.filter((attempt) => attempt.policy && !attempt.reached), []);
-    assert.equal(attempts.filter((attempt) => attempt.policy).length, hosts.length * 5);
+    assert.equal(attempts.filter((attempt) => attempt.policy).length, hosts.length * 6);
   });
 });

@@ -4,13 +4,15 @@
  * `lo` up, adds 203.0.113.7 and 2001:db8::7 to it (standing in for this
  * machine's public addresses) and routes the other ranges under test to it
  * (so a wrong answer reaches the server instead of failing), starts one HTTP and WebSocket server on `::`
- * that counts every connection it sees, and tries each host form on it with
+ * that counts every connection it sees (and a UDP socket on the same port
+ * that counts every datagram), and tries each host form on it with
  * every API (`tcp_connect`, `Network.Connect`, `http_get`, `fetch`,
- * `ws_connect`), once under the policy it is given and once without a policy
+ * `ws_connect`, `udp_send`), once under the policy it is given and once without a policy
  * (the control). It prints one JSON line: every attempt's outcome and whether
  * the server saw a connection.
  */
 import { execFileSync } from "node:child_process";
+import { createSocket } from "node:dgram";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
@@ -27,7 +29,7 @@ export interface Attempt {
   reached: boolean;
 }
 
-const API = ["tcp_connect", "Network.Connect", "http_get", "fetch", "ws_connect"] as const;
+const API = ["tcp_connect", "Network.Connect", "http_get", "fetch", "ws_connect", "udp_send"] as const;
 
 /**
  * Ranges made local by a route, not an address: reachable here, yet not among the interfaces' addresses.
@@ -55,13 +57,37 @@ async function startServer(): Promise<{ server: Server; port: number; seen: () =
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (request, socket, head) => wss.handleUpgrade(request, socket, head, (ws) => ws.close()));
   await new Promise<void>((resolve) => server.listen({ port: 0, host: "::", ipv6Only: false }, resolve));
-  return { server, port: (server.address() as AddressInfo).port, seen: () => connections };
+  const port = (server.address() as AddressInfo).port;
+  const datagrams = createSocket({ type: "udp6", ipv6Only: false });
+  datagrams.on("message", () => connections++);
+  await new Promise<void>((resolve) => datagrams.bind(port, "::", resolve));
+  server.on("close", () => datagrams.close());
+  return { server, port, seen: () => connections };
 }
 
 const urlHost = (host: string) => (host.includes(":") ? `[${host.replace("%", "%25")}]` : host);
 
+/** Sends one datagram from a fresh socket; resolves with its "udp_dropped" reason, or "sent" once the server counted it. */
+async function udpOutcome(runtime: NetRuntime, host: string, port: number, seen: () => number): Promise<string> {
+  const { net } = runtime;
+  const before = seen();
+  const socket = net.udp_open();
+  await pollUntil(() => net.status(socket) !== "opening", { what: "a UDP socket to bind" });
+  const queued = net.udp_send(socket, host, port, "probe");
+  const dropped = (): string | undefined => {
+    for (let event = net.poll_event(); event !== undefined; event = net.poll_event()) {
+      if (event.handle === socket && event.type === "udp_dropped") return event.data;
+    }
+    return seen() > before ? "sent" : undefined;
+  };
+  const outcome = queued !== true ? queued : await pollUntil(dropped, { timeoutMs: 3000 }).catch(() => "sent, never counted");
+  net.close(socket);
+  net.close(socket);
+  return outcome;
+}
+
 /** Starts one attempt and resolves with what the script saw. */
-async function attempt(runtime: NetRuntime, api: (typeof API)[number], host: string, port: number): Promise<string> {
+async function attempt(runtime: NetRuntime, api: (typeof API)[number], host: string, port: number, seen: () => number): Promise<string> {
   const { net, network } = runtime;
   const url = (scheme: string) => `${scheme}://${urlHost(host)}:${port}/`;
   switch (api) {
@@ -75,6 +101,8 @@ async function attempt(runtime: NetRuntime, api: (typeof API)[number], host: str
       const response = await network.fetch(url("http"));
       return response.status === -1 ? String(response.error) : `status ${response.status}`;
     }
+    case "udp_send":
+      return udpOutcome(runtime, host, port, seen);
     case "Network.Connect": {
       const socket = network.Network.Connect(host, port);
       await pollUntil(() => socket.status !== "connecting", { what: `Network.Connect to ${host}` });
@@ -101,7 +129,7 @@ async function main(): Promise<void> {
     for (const host of hosts) {
       for (const api of API) {
         const before = seen();
-        const outcome = await attempt(runtime, api, host, port);
+        const outcome = await attempt(runtime, api, host, port, seen);
         attempts.push({ api, host, policy, outcome, reached: seen() > before });
       }
     }

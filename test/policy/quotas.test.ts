@@ -11,6 +11,7 @@ import { createNetRuntime, type Limits, type NetRuntime } from "../../src/index.
 import { boundPort, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 import { endOf, outcomeOf, startHttp, type TestHttpServer } from "./helpers.js";
+import { coreOf } from "../../src/api/internals.js";
 
 describe("quotas", () => {
   let server: NetRuntime;
@@ -130,7 +131,7 @@ describe("quotas", () => {
     let received = "";
     await pollUntil(
       () => {
-        throttled ||= runtime.core.get(handle)?.throttled === true;
+        throttled ||= coreOf(runtime).get(handle)?.throttled === true;
         received += net.tcp_recv(handle) ?? "";
         return received.length === sent.length;
       },
@@ -149,7 +150,7 @@ describe("quotas", () => {
       let paused = false;
       await pollUntil(
         () => {
-          paused ||= runtime.core.bandwidth.waitingReaders > 0;
+          paused ||= coreOf(runtime).bandwidth.waitingReaders > 0;
           return runtime.net.status(handle) !== "pending";
         },
         { what: "the throttled response" },

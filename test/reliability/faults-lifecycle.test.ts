@@ -15,6 +15,7 @@ import { drainUntil, startBystander } from "./bystander.js";
 import { startBlackhole, startTcpPeer } from "./fault-peers.js";
 import { heapAfterGc } from "./heap.js";
 import { EventLedger } from "./ledger.js";
+import { coreOf } from "../../src/api/internals.js";
 
 /** An HTTP server that answers each request after `delayMs`. */
 async function slowServer(delayMs: number): Promise<number> {
@@ -104,7 +105,7 @@ describe("cancel", () => {
     const tcp = net.tcp_connect("127.0.0.1", blackhole.port);
     const ws = net.ws_connect(`ws://127.0.0.1:${blackhole.port}/`);
     const building = net.http_request("GET", `http://127.0.0.1:${blackhole.port}/`);
-    const onTheWire = (handle: number) => runtime.core.get(handle)?.transport != null;
+    const onTheWire = (handle: number) => coreOf(runtime).get(handle)?.transport != null;
     await pollUntil(() => onTheWire(tcp) && onTheWire(ws), { what: "both connects to be under way" });
     for (const handle of [tcp, ws, building]) net.close(handle);
     await bystander.check();
@@ -171,14 +172,14 @@ describe("released listeners", () => {
     let closed = 0;
     for (const client of clients) client.on("error", () => {}).once("close", () => closed++);
     after(() => clients.forEach((client) => client.destroy()));
-    await pollUntil(() => runtime.core.size >= 4, { what: "the three clients to be accepted" });
+    await pollUntil(() => coreOf(runtime).size >= 4, { what: "the three clients to be accepted" });
     net.tcp_stop(listener);
     net.close(listener);
     await pollUntil(() => closed === 3, { what: "the server to close the three clients nobody was handed" });
     const ledger = new EventLedger(net);
     ledger.markReleased(listener);
     assert.deepEqual(ledger.drain(), [], "no event for the listener or the clients nobody was handed");
-    assert.equal(runtime.core.size, 0);
+    assert.equal(coreOf(runtime).size, 0);
   });
 });
 
@@ -225,7 +226,7 @@ describe("runtime.close() with everything in flight", () => {
     await drainUntil(ledger, () => ledger.terminalOf(after_) !== undefined, "a connect after close");
     assert.equal(ledger.terminalOf(after_)?.type, "error");
     ledger.assertClean();
-    const stillAttached = Object.entries(all).filter(([, handle]) => runtime.core.get(handle)?.transport != null);
+    const stillAttached = Object.entries(all).filter(([, handle]) => coreOf(runtime).get(handle)?.transport != null);
     assert.deepEqual(stillAttached, [], "no handle keeps a socket");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The seeded fuzz (SPEC 2-3, 8): random call sequences over every `net` and
+ * The seeded fuzz (docs/design.md, rules 3-7): random call sequences over every `net` and
  * `network` function, with no throw, every return value one the function may give,
  * every status one of the seed's, no event for a released handle, and one
  * terminal event per handle. 20,000 calls in npm test, 100,000 in soak.

@@ -1,13 +1,13 @@
 /**
- * The event-order rules every reliability test checks (SPEC 3): per handle,
+ * The event-order rules every reliability test checks (docs/design.md, rules 5-8): per handle,
  * "connected" before any data, nothing after the one terminal event, at most
  * one terminal event, and no event at all for a handle already released.
  * A ledger records what `net.poll_event()` gave and says what broke a rule.
  */
 import type { Net, NetEvent } from "../../src/index.js";
 
-const TERMINAL = new Set(["closed", "error", "http_done"]);
-const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed"]);
+const TERMINAL = new Set(["closed", "error", "http_done", "room_found", "room_list"]);
+const EVENT_TYPES = new Set(["connected", "data", "message", "accepted", "http_done", "error", "closed", "datagram", "udp_dropped", "bus_message", "bus_overflow", "room_found", "room_list"]);
 
 /** Events kept per handle; older ones are counted but let go, so long-lived listeners stay small in soak runs. */
 const KEPT_PER_HANDLE = 256;
@@ -60,6 +60,10 @@ export class EventLedger {
 
   /** Checks one event against the rules and files it under its handle. */
   record(event: NetEvent): void {
+    if ((event?.type === "node_up" || event?.type === "node_down") && event.handle === 0) {
+      if (typeof event.data !== "string" || event.data.length === 0) this.problems.push(`${describe(event)} without a node id`);
+      return;
+    }
     if (typeof event !== "object" || event === null || !EVENT_TYPES.has(event.type)) {
       return void this.problems.push(`malformed event ${JSON.stringify(event)}`);
     }
@@ -74,6 +78,7 @@ export class EventLedger {
     if (event.type === "error" && (typeof event.data !== "string" || event.data.length === 0)) {
       this.problems.push(`${describe(event)} without an error text`);
     }
+    if (event.type === "datagram" && typeof event.from !== "string") this.problems.push(`${describe(event)} without a sender`);
     entry.count++;
     entry.events.push(event);
     if (entry.events.length > KEPT_PER_HANDLE) entry.events.shift();

@@ -12,6 +12,7 @@ import { boundPort } from "../helpers/poll.js";
 import { heapAfterGc } from "./heap.js";
 import { EventRouter } from "./router.js";
 import { scaled } from "./scale.js";
+import { coreOf } from "../../src/api/internals.js";
 
 const CYCLES = scaled(3_000, 100_000);
 const LANES = 24;
@@ -99,8 +100,8 @@ test(`soak: ${CYCLES.toLocaleString("en-US")} open-exchange-close cycles over TC
 /** Waits until only the listeners remain in the server and nothing in the client. */
 async function waitForEmpty(server: NetRuntime, client: NetRuntime): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (server.core.size > 2 || client.core.size > 0) {
-    if (Date.now() > deadline) throw new Error(`handles left behind: server ${server.core.size}, client ${client.core.size}`);
+  while (coreOf(server).size > 2 || coreOf(client).size > 0) {
+    if (Date.now() > deadline) throw new Error(`handles left behind: server ${coreOf(server).size}, client ${coreOf(client).size}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The TCP functions of `net` (seed 000, SPEC 5) on real sockets: our own
+ * The TCP functions of `net` (seed 000; docs/net.md, "TCP") on real sockets: our own
  * listener, a socat echo and a socat peer that resets.
  */
 import assert from "node:assert/strict";

@@ -1,5 +1,5 @@
 /**
- * The WebSocket functions of `net` (seed 000, SPEC 7) against a Python
+ * The WebSocket functions of `net` (seed 000; docs/net.md, "WebSocket") against a Python
  * websockets server (a peer no one here wrote) and our own `ws_listen`.
  */
 import assert from "node:assert/strict";

@@ -5,8 +5,12 @@
  * `log` are the front end's own), `log.*` lines keep their `[ep:level]`
  * prefix and go to the engine's output as they are, `sys.exit` stops the
  * engine after the current tick, `sys.warp` reaches the host program's
- * `onWarp`. Top-level statements run here; if they fail, the error is
- * reported "at load" and the instance has no phases.
+ * `onWarp`. Top-level statements run here; if they fail (an uninstalled
+ * module, a runtime error), the error is reported "at load", the instance has
+ * no phases, and the engine stops with exit code 1 (SPEC 9). The compiled
+ * code runs in the host's realm, but every call into it (top level and
+ * phases) goes through the engine's guard to be stopped at the budget, so the
+ * compiled loops carry no checks of their own.
  */
 import type { CompiledTree, EpitaphHost, EpitaphProgram } from "../../epitaph/index.js";
 import { PHASES, type PhaseName, type ScriptContext, type ScriptInstance } from "../script-host.js";
@@ -18,20 +22,21 @@ export function instantiateEpitaph(compiled: CompiledTree, context: ScriptContex
   const program = runTopLevel(compiled, context);
   const phases = new Map<PhaseName, Phase>();
   for (const name of PHASES) {
-    if (program?.has(name)) phases.set(name, (...args) => program.call(name, ...args));
+    if (program?.has(name)) phases.set(name, (...args) => context.guard(() => program.call(name, ...args)));
   }
   return {
     loaded: Promise.resolve(program === undefined ? "failed" : "finished"),
     exported: [...phases.keys()],
     phase: (name) => phases.get(name),
+    resume: () => {},
     dispose: () => {},
   };
 }
 
-/** Instantiates the tree (its top-level statements run now); undefined, with the error reported, when they fail. */
+/** Instantiates the tree (its top-level statements run now); undefined, with the error reported, when they fail (the engine then stops with exit 1). */
 function runTopLevel(compiled: CompiledTree, context: ScriptContext): EpitaphProgram | undefined {
   try {
-    return compiled.instantiate(hostFor(context));
+    return context.guard(() => compiled.instantiate(hostFor(context)));
   } catch (error) {
     context.report(error, "at load");
     return undefined;

@@ -19,7 +19,7 @@ export function epitaphSources(tree: FileTree): Map<string, string> {
   return files;
 }
 
-/** Every parse and compile problem of every `.ep` file, as "file:line:col: text"; empty when the tree is clean. */
-export function epitaphProblems(files: ReadonlyMap<string, string>): string[] {
-  return checkEpitaphTree(files).map(formatDiagnostic);
+/** Every parse and compile problem of every `.ep` file, as "file:line:col: text"; empty when the tree is clean. With `modules`, an `access` of any other non-standard module is a problem. */
+export function epitaphProblems(files: ReadonlyMap<string, string>, modules?: readonly string[]): string[] {
+  return checkEpitaphTree(files, { modules }).map(formatDiagnostic);
 }

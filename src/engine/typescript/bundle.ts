@@ -9,24 +9,15 @@ import * as esbuild from "esbuild";
 import { describeBuildFailure } from "../../node/esbuild-errors.js";
 import { ScriptLoadError } from "../script-host.js";
 import type { FileTree } from "../tree.js";
+import type { ScriptBundle } from "./compiled.js";
 
 /** The namespace the tree's files live in while bundling. */
 const NAMESPACE = "tree";
 
-/** One bundled tree. */
-export interface Bundle {
-  /** The ES module text (its last statement is the export clause, if any). */
-  code: string;
-  /** The source map, as JSON text, with sources named by tree key. */
-  map: string;
-  /** The names the entry exports. */
-  exports: string[];
-}
-
 const LOADERS: Record<string, esbuild.Loader> = { ts: "ts", mts: "ts", js: "js", mjs: "js", json: "json" };
 
 /** Bundles the tree from `entry`; rejects with a ScriptLoadError listing every problem as "file:line:col: text". */
-export async function bundleTree(tree: FileTree, entry: string, outName: string): Promise<Bundle> {
+export async function bundleTree(tree: FileTree, entry: string, outName: string): Promise<ScriptBundle> {
   let result: esbuild.BuildResult<{ write: false; metafile: true }>;
   try {
     result = await esbuild.build({

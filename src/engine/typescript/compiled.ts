@@ -7,12 +7,13 @@
  * the current turn: the engine then runs no phase), in top-level code after
  * that, and in any promise nothing awaited are reported with stacks in the
  * tree's files.
+ * Every call into the script runs through the realm under the budget.
  * Platform-neutral: the TypeScript host (Node, with esbuild) and the
  * precompiled host (a page, from a `.pak`) both end here.
  */
 import type { ScriptRealm } from "../realm.js";
 import type { CompiledScript, LoadOutcome, PhaseName, ScriptContext, ScriptInstance } from "../script-host.js";
-import { scriptGlobals, ScriptTimers } from "./globals.js";
+import { installMicrotasks, scriptGlobals, ScriptTimers } from "./globals.js";
 import { StackMapper } from "./stack.js";
 import { wrapBundle, type LiveExports, type WrappedScript } from "./wrap.js";
 
@@ -22,10 +23,13 @@ export const SCRIPT_ENTRY = "main.ts";
 /** The file name the bundle runs under; stack frames naming it are mapped back to the tree. */
 export const BUNDLE_NAME = "tickwire-scripts.js";
 
-/** A bundle as esbuild made it: ES module text, its source map (JSON text) and the names the entry exports. */
+/** A script tree bundled by esbuild. */
 export interface ScriptBundle {
+  /** The ES module text (its last statement is the export clause, if any). */
   code: string;
+  /** The source map, as JSON text, with sources named by tree key. */
   map: string;
+  /** The names the entry exports. */
   exports: string[];
 }
 
@@ -46,18 +50,22 @@ export class CompiledTypeScript implements CompiledScript {
   }
 
   instantiate(context: ScriptContext): ScriptInstance {
-    const timers = new ScriptTimers((error, where) => context.report(error, where));
     let realm: ScriptRealm | undefined;
+    const run = <T>(call: () => T): T => (realm as ScriptRealm).run(call);
+    const timers = new ScriptTimers((error, where) => context.report(error, where), run);
     const globals = scriptGlobals(context, () => realm as ScriptRealm, timers);
     realm = context.createRealm(globals, (error) => context.report(error, "in async code"));
+    installMicrotasks(realm, (error) => context.report(error, "in a microtask"));
     const { exports, loaded } = runTopLevel(realm, this.script, context);
     return {
       loaded,
       exported: this.exported,
       phase(name: PhaseName) {
         const value = exports?.[name];
-        return typeof value === "function" ? (value as (...args: unknown[]) => unknown) : undefined;
+        if (typeof value !== "function") return undefined;
+        return (...args: unknown[]) => run(() => (value as (...args: unknown[]) => unknown)(...args));
       },
+      resume: () => run(() => undefined),
       dispose: () => timers.clear(),
     };
   }
@@ -68,7 +76,7 @@ function runTopLevel(realm: ScriptRealm, script: WrappedScript, context: ScriptC
   let exports: LiveExports | undefined;
   try {
     const run = realm.evaluate(script.source, BUNDLE_NAME, -script.headerLines) as (register: (e: LiveExports) => void) => Promise<void>;
-    const done = run((live) => (exports = live));
+    const done = realm.run(() => run((live) => (exports = live)));
     return { exports, loaded: outcomeOf(done, context) };
   } catch (error) {
     context.report(error, "at load");

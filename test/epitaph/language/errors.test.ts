@@ -19,27 +19,22 @@ function failure(src: string, modules: Record<string, unknown> = {}): string {
 describe("epitaph runtime errors", () => {
   it("reports each kind of failure with file:line and what went wrong", () => {
     const cases: [string, string][] = [
-      ["phase run() {\nlet x = 1\nreturn nope + x\n}", "main.ep:3: unknown variable nope"],
       ["phase run() {\nlet f = void\nf()\n}", "main.ep:3: cannot call f: it is void, not a function"],
       ["access <net>\nphase run() {\n\nnet.no_such_fn(1)\n}", "main.ep:4: cannot call net.no_such_fn: it is void, not a function"],
       ["phase run() {\nlet l = [1]\nreturn l[3]\n}", "main.ep:3: index 3 out of range (length 1)"],
-      ["phase run() {\nlet l = [1]\nreturn l[\"a\"]\n}", "main.ep:3: list index must be an integer, got text \"a\""],
-      ["phase run() {\nreturn 5[0]\n}", "main.ep:2: cannot index number"],
+      ["phase run() {\nlet l = [1]\nreturn l[\"a\"]\n}", "main.ep:3: list index must be an int, got text \"a\""],
+      ["phase run() {\nreturn 5[0]\n}", "main.ep:2: cannot index int"],
       ["phase run() {\nlet r = void\nreturn r.field\n}", 'main.ep:3: cannot read field "field" of void'],
       ["phase run() {\nreturn \"text\".length\n}", 'main.ep:2: cannot read field "length" of text'],
-      ["phase run() {\nreturn 1 - \"a\"\n}", 'main.ep:2: cannot apply "-" to number and text'],
-      ["phase run() {\nreturn [] + 1\n}", "main.ep:2: cannot add list and number"],
+      ["phase run() {\nreturn 1 - \"a\"\n}", 'main.ep:2: cannot apply "-" to int and text'],
+      ["phase run() {\nreturn [] + 1\n}", 'main.ep:2: cannot apply "+" to list and int'],
       ["phase run() {\nreturn 1 / 0\n}", "main.ep:2: division by zero (1 / 0)"],
-      ["phase run() {\nreturn 1 < \"a\"\n}", "main.ep:2: cannot compare number < text"],
+      ["phase run() {\nreturn 1 < \"a\"\n}", "main.ep:2: cannot compare int < text"],
       ["phase run() {\nreturn -\"a\"\n}", "main.ep:2: cannot negate text"],
-      ["phase run() {\nx = 1\n}", "main.ep:2: cannot assign to undeclared variable x (declare it first with let x = ...)"],
-      ["phase f(a) { }\nphase run() {\nf(1, 2)\n}", "main.ep:3: phase f takes 1 argument, got 2"],
-      ["phase run() {\nappend([])\n}", "main.ep:2: append takes 2 arguments, got 1"],
-      ["phase run() {\nreturn len(5)\n}", "main.ep:2: len: expected a list, text, bytes or record, got number"],
-      ["phase run() {\nlet r = { a: 1 }\nr[1] = 2\n}", "main.ep:3: record keys are text, got number 1"],
-      ["phase run() {\nreturn run\n}", "main.ep:2: phase run is not a value: call it as run(...)"],
+      ["phase run() {\nreturn len(5)\n}", "main.ep:2: len: expected a list, text, bytes or record, got int"],
+      ["phase run() {\nlet r = { a: 1 }\nr[1.5] = 2\n}", "main.ep:3: map keys are text, int or symbol, got float 1.5"],
+      ["phase run() {\nlet f = 2.0\nf.x = 1\n}", 'main.ep:3: cannot set field "x" of float'],
       ["access <net>\nphase run() {\nnet.x = 1\n}", "main.ep:3: cannot assign to a field of module net"],
-      ["phase run() {\nrun = 1\n}", "main.ep:2: cannot assign to phase run"],
     ];
     for (const [src, want] of cases) assert.equal(failure(src, { net: {} }), want, src);
   });
@@ -71,14 +66,35 @@ describe("epitaph runtime errors", () => {
   });
 
   it("throws at load for a failing top-level statement and for a module the host lacks", () => {
-    assert.throws(() => load("let a = 1\nlet b = a.x\n"), /^EpitaphRuntimeError: main\.ep:2: cannot read field "x" of number/);
+    assert.throws(() => load("let a = 1\nlet b = a.x\n"), /^EpitaphRuntimeError: main\.ep:2: cannot read field "x" of int/);
     assert.throws(() => load("access <log>\naccess <net>\n"), /main\.ep:2: access <net>: module net is not installed/);
   });
 
-  it("reports an unknown name only when its code runs", () => {
-    const { program } = load("phase run(broken) {\nwhen broken { return missing_name }\nreturn \"fine\"\n}");
-    assert.equal(program.call("run", false), "fine");
-    assert.throws(() => program.call("run", true), /^EpitaphRuntimeError: main\.ep:2: unknown variable missing_name$/);
+  it("refuses undeclared names, wrong argument counts and phases used as values before anything runs", () => {
+    const src = [
+      "let score = 0",
+      "phase f(a) { }",
+      "phase run(broken) {",
+      "when broken { return scroe }",
+      "x = 1",
+      "f(1, 2)",
+      "append([])",
+      "run = 1",
+      "return run",
+      "}",
+    ].join("\n");
+    assert.throws(() => load(src), (err: unknown) => {
+      assert.ok(err instanceof EpitaphCompileError);
+      assert.deepEqual(err.message.split("\n"), [
+        "main.ep:4:22: scroe is not declared: no variable, phase, module or builtin has that name (did you mean score?)",
+        "main.ep:5:1: cannot assign to undeclared variable x (declare it first with let x = ...)",
+        "main.ep:6:2: phase f takes 1 argument, got 2",
+        "main.ep:7:7: append takes 2 arguments, got 1",
+        "main.ep:8:1: cannot assign to phase run",
+        "main.ep:9:8: phase run is not a value: call it as run(...)",
+      ]);
+      return true;
+    });
   });
 
   it("keeps running after an error: the next call of the phase works", () => {

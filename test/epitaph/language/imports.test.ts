@@ -54,9 +54,9 @@ describe("epitaph file imports and sectors", () => {
     assert.equal(compileEpitaphTree(files, "server.ep").instantiate(recordingHost()).call("game.role"), 1);
   });
 
-  it("keeps a sector's names private unless imported: an unimported sector is an unknown variable", () => {
+  it("keeps a sector's names private unless imported: an unimported sector is an undeclared name", () => {
     const files = tree({ "main.ep": 'access "a"\nphase run() { return b.x }', "a.ep": 'access "b"', "b.ep": "let x = 1" });
-    assert.throws(() => loadEpitaphProgram(files, recordingHost()).call("run"), /main\.ep:2: unknown variable b/);
+    assert.throws(() => loadEpitaphProgram(files, recordingHost()), /main\.ep:2:22: b is not declared/);
   });
 
   it("reports missing files, paths leaving the root, import cycles and clashes between files", () => {

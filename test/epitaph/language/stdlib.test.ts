@@ -50,11 +50,17 @@ describe("epitaph sys module", () => {
     assert.deepEqual(host.warps, ["sym:title_screen", "level_2"]);
   });
 
-  it("fails clearly on a bad exit code, a bad warp target, or a host without warp", () => {
+  it("logs a warp request and returns void when the host has no scenes", () => {
+    const { program, host } = load("access <sys>\nphase run() {\nreturn sys.warp(:menu)\n}", { warp: false });
+    assert.equal(program.call("run"), undefined);
+    assert.deepEqual(host.lines, ["[ep:info] sys.warp(:menu) requested: no scene host, nothing changes"]);
+  });
+
+  it("fails clearly on a bad exit code or a bad warp target", () => {
     const bad: [string, string, boolean][] = [
-      ['sys.exit("x")', "main.ep:3: sys.exit: the exit code must be an integer, got text", true],
-      ["sys.warp(3)", "main.ep:3: sys.warp: expected a symbol or text, got number", true],
-      ["sys.warp(:menu)", "main.ep:3: sys.warp: this host does not support warping (no scenes)", false],
+      ['sys.exit("x")', "main.ep:3: sys.exit: the exit code must be an int, got text", true],
+      ["sys.warp(3)", "main.ep:3: sys.warp: expected a symbol or text, got int", true],
+      ["sys.exit(1.5)", "main.ep:3: sys.exit: the exit code must be an int, got float", true],
     ];
     for (const [call, message, warp] of bad) {
       const { program } = load(`access <sys>\nphase run() {\n${call}\n}`, { warp });

@@ -27,7 +27,8 @@ export interface Move<C extends FuzzContext = FuzzContext> {
 const SEND_RESULTS = new Set<unknown>([true, ...Object.values(ERR)]);
 const CONNECTION_OF: Partial<Record<Kind, Kind>> = { tcp_listener: "tcp", ws_listener: "ws" };
 
-function sendResult(name: string, result: unknown): string | undefined {
+/** A problem text unless `result` is true or one of the error texts. */
+export function sendResult(name: string, result: unknown): string | undefined {
   return SEND_RESULTS.has(result) ? undefined : `${name} returned ${JSON.stringify(result)}`;
 }
 
@@ -72,6 +73,7 @@ const pollEvent: Move = {
     const event = net.poll_event();
     if (event === undefined) return undefined;
     ledger.record(event);
+    if (event.handle === 0 && (event.type === "node_up" || event.type === "node_down")) return undefined;
     if (!model.knows(event.handle)) return `${event.type} event for handle ${event.handle}, which the script was never handed`;
     if (event.type !== "accepted") return undefined;
     const listenerKind = model.live.get(event.handle);

@@ -7,15 +7,19 @@ import type { Net } from "../../../src/index.js";
 import type { EventLedger } from "../ledger.js";
 
 /** The kinds of handle the fuzzer tracks. */
-export type Kind = "tcp" | "ws" | "tcp_listener" | "ws_listener" | "http";
+export type Kind = "tcp" | "ws" | "tcp_listener" | "ws_listener" | "http" | "udp" | "bus_sub" | "bus_room" | "bus_request";
 
-/** Status values per kind (seed 000's table; "opening" then "listening" for listeners, docs/net.md). */
+/** Status values per kind (seed 000's table; "opening" then "listening" for listeners and UDP sockets, docs/net.md). */
 export const STATUSES: Record<Kind, readonly string[]> = {
   tcp: ["connecting", "connected", "error", "closed"],
   ws: ["connecting", "connected", "error", "closed"],
   tcp_listener: ["opening", "listening", "error", "closed"],
   ws_listener: ["opening", "listening", "error", "closed"],
   http: ["building", "pending", "done", "error"],
+  udp: ["opening", "listening", "error", "closed"],
+  bus_sub: ["connecting", "connected", "error", "closed"],
+  bus_room: ["connecting", "connected", "error", "closed"],
+  bus_request: ["pending", "done", "error", "closed"],
 };
 
 /** The fuzzer's record of the runtime's handles. */

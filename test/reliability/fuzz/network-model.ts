@@ -1,6 +1,6 @@
 /**
  * What the fuzzer checks of the Scripter's Rift API (`runtime.network`,
- * SPEC 8): every socket's status is one of the seed's and never leaves
+ * docs/network.md): every socket's status is one of the seed's and never leaves
  * "error" or "fin" once there, `available` is a byte count, and every
  * `fetch` resolves (never rejects) to a well-formed response.
  */

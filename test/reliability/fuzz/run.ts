@@ -1,6 +1,6 @@
 /**
  * One fuzz run: a runtime, a seeded sequence of `count` random calls over
- * every `net` and `network` function, the event rules and the status models
+ * every `net` (`udp_*` included) and `network` function, the event rules and the status models
  * checked after each call, and at the end `runtime.close()` after which
  * every handle still known must have had exactly one terminal event and
  * every fetch must have resolved. Any failure names the seed and the last
@@ -11,11 +11,13 @@ import { pollUntil } from "../../helpers/poll.js";
 import { freePort } from "../../helpers/processes.js";
 import { EventLedger } from "../ledger.js";
 import { MOVES, type Move } from "./actions.js";
+import { BUS_MOVES } from "./bus-moves.js";
 import { startHttpTarget } from "./http-target.js";
 import { Model } from "./model.js";
 import { NetworkModel } from "./network-model.js";
 import { NETWORK_MOVES, type NetworkContext } from "./network-moves.js";
 import { Random } from "./random.js";
+import { UDP_MOVES } from "./udp-moves.js";
 import { Values } from "./values.js";
 
 /** What a run did, for the test's log. */
@@ -29,22 +31,25 @@ export interface FuzzReport {
 }
 
 /** Every move of a run: the `net` functions and the `network` ones. */
-export const ALL_MOVES: Move<NetworkContext>[] = [...MOVES, ...NETWORK_MOVES];
-const TOTAL_WEIGHT = ALL_MOVES.reduce((sum, move) => sum + move.weight, 0);
+export const ALL_MOVES: Move<NetworkContext>[] = [...MOVES, ...UDP_MOVES, ...NETWORK_MOVES];
 
-function pickMove(rng: Random): Move<NetworkContext> {
-  let roll = rng.next() * TOTAL_WEIGHT;
-  for (const move of ALL_MOVES) {
+function pickMove(rng: Random, moves: Move<NetworkContext>[], totalWeight: number): Move<NetworkContext> {
+  let roll = rng.next() * totalWeight;
+  for (const move of moves) {
     roll -= move.weight;
     if (roll < 0) return move;
   }
-  return ALL_MOVES[ALL_MOVES.length - 1];
+  return moves[moves.length - 1];
 }
 
-/** Runs `count` seeded calls; throws with the seed and recent calls on the first broken rule. */
-export async function runFuzz(seed: number, count: number): Promise<FuzzReport> {
+/** Runs `count` seeded calls (with a bus on the broker at `busUrl` if given); throws with the seed and recent calls on the first broken rule. */
+export async function runFuzz(seed: number, count: number, busUrl?: string): Promise<FuzzReport> {
   const target = await startHttpTarget();
-  const runtime = createNetRuntime({ limits: { connectTimeoutMs: 2000, httpTimeoutMs: 3000, wsMaxMessageBytes: 64 * 1024 } });
+  const limits = { connectTimeoutMs: 2000, httpTimeoutMs: 3000, wsMaxMessageBytes: 64 * 1024, busQueueMessages: 64 };
+  const bus = busUrl === undefined ? undefined : { url: busUrl, leaseMs: 600, requestMs: 1000 };
+  const runtime = createNetRuntime({ limits, bus });
+  const moves = busUrl === undefined ? ALL_MOVES : [...ALL_MOVES, ...BUS_MOVES];
+  const totalWeight = moves.reduce((sum, move) => sum + move.weight, 0);
   const net = runtime.net;
   const rng = new Random(seed);
   const ledger = new EventLedger(net);
@@ -60,7 +65,7 @@ export async function runFuzz(seed: number, count: number): Promise<FuzzReport> 
   };
   try {
     for (let step = 0; step < count; step++) {
-      const move = pickMove(rng);
+      const move = pickMove(rng, moves, totalWeight);
       recent.push(move.name);
       if (recent.length > 20) recent.shift();
       byMove[move.name] = (byMove[move.name] ?? 0) + 1;

@@ -55,7 +55,7 @@ function finish(): void {
   if (reported) return;
   reported = true;
   const { launch, link, roundTrips } = session;
-  const result = { name: launch.name, transport: launch.transport, score: session.view?.score ?? 0, ...link?.traffic, roundTrips };
+  const result = { name: launch.name, transport: launch.transport, score: session.view?.score ?? 0, ...link?.traffic, roundTrips, udp: session.feed?.report(), rejoins: session.rejoins };
   print("result", json.encode(result));
   session.close();
   sys.exit(session.me === 0 ? 1 : 0);

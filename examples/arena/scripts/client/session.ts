@@ -2,11 +2,13 @@
  * A client's side of the game, shared by the bot and the human player: it
  * finds the game's ports at the server's HTTP status endpoint
  * (`net.http_get`), connects over TCP or WebSocket, joins, and keeps the
- * latest state the server sent, with the round trips of its pings.
+ * latest state the server sent (over UDP snapshots when the launch asks),
+ * with the round trips of its pings.
  */
 import type { ClientLaunch, ServerStatus } from "../launch";
 import { Link } from "../shared/link";
 import type { ClientMessage, PlayerView, ServerMessage } from "../shared/protocol";
+import { SnapshotFeed } from "./snapshots";
 
 const net = access("net");
 const log = access("log");
@@ -22,7 +24,12 @@ export class Session {
   players: PlayerView[] = [];
   coins: [number, number][] = [];
   readonly roundTrips: number[] = [];
+  /** How often the connection was found again through the front door. */
+  rejoins = 0;
   link: Link<ServerMessage, ClientMessage> | undefined;
+  /** The UDP snapshot feed, once joined, when the launch asks for one. */
+  feed: SnapshotFeed | undefined;
+  private snapshotsAt: { host: string; port: number } | undefined;
   private request = 0;
   private retryAt = 0;
   private ticks = 0;
@@ -44,13 +51,20 @@ export class Session {
   tick(): void {
     this.ticks++;
     if (this.link === undefined) this.discover();
+    this.feed?.tick();
     for (let event = net.poll_event(); event !== undefined; event = net.poll_event()) {
+      if (event.type === "datagram" && event.handle === this.feed?.socket) {
+        const state = this.feed.receive(event.data);
+        if (state !== undefined) this.onMessage(state);
+        continue;
+      }
       const link = this.link;
       if (link === undefined || event.handle !== link.handle) continue;
       if (event.type === "connected") link.send({ t: "join", name: this.launch.name });
       if (event.type === "data" || event.type === "message") link.receive(event.data).forEach((m) => this.onMessage(m));
       if (event.type === "closed" || event.type === "error") {
         log.warn("disconnected", event.type === "error" ? event.data : "");
+        if (this.launch.rejoin === true) return this.rejoin();
         return this.onEnd(event.type === "error" ? event.data : "the server closed the connection");
       }
     }
@@ -64,6 +78,16 @@ export class Session {
   /** Closes the connection. */
   close(): void {
     this.link?.close();
+    this.feed?.close();
+  }
+
+  /** Forgets the lost server and asks the front door again. */
+  private rejoin(): void {
+    this.link?.close();
+    this.link = undefined;
+    this.me = 0;
+    this.rejoins++;
+    this.retryAt = this.ticks + RETRY_TICKS;
   }
 
   private discover(): void {
@@ -81,6 +105,7 @@ export class Session {
       return;
     }
     const host = new URL(this.launch.status_url).hostname;
+    if (this.launch.snapshots === "udp") this.snapshotsAt = { host, port: status.udp_port };
     const transport = this.launch.transport;
     const handle = transport === "ws" ? net.ws_connect(`ws://${host}:${status.ws_port}/`) : net.tcp_connect(host, status.tcp_port);
     this.link = new Link(handle, transport);
@@ -89,6 +114,7 @@ export class Session {
   private onMessage(message: ServerMessage): void {
     if (message.t === "welcome") {
       this.me = message.id;
+      if (this.snapshotsAt !== undefined) this.feed = new SnapshotFeed(this.snapshotsAt.host, this.snapshotsAt.port, { id: message.id, token: message.token });
       log.info(`joined as player ${this.me} over ${this.launch.transport}`);
     } else if (message.t === "state") {
       this.players = message.players;
@@ -96,6 +122,7 @@ export class Session {
     } else if (message.t === "pong") {
       this.roundTrips.push(performance.now() - message.at);
     } else if (message.t === "bye") {
+      if (this.launch.rejoin === true) return this.rejoin();
       this.onEnd("the server stopped");
     }
   }

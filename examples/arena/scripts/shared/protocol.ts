@@ -1,6 +1,7 @@
 /**
  * What server and clients say to each other: JSON messages, one per
- * WebSocket message or one per line over TCP.
+ * WebSocket message or one per line over TCP; and for a client that takes
+ * its world snapshots over UDP, one `state` per datagram (client/snapshots.ts).
  */
 
 /** A player as everyone sees it. */
@@ -20,7 +21,7 @@ export type ClientMessage =
 
 /** Messages the server sends. */
 export type ServerMessage =
-  | { t: "welcome"; id: number }
+  | { t: "welcome"; id: number; token: number }
   | { t: "state"; tick: number; players: PlayerView[]; coins: [number, number][] }
   | { t: "pong"; at: number }
   | { t: "bye" };

@@ -1,0 +1,132 @@
+/**
+ * Writes a turn's WebSocket messages as whole frames packed into one buffer,
+ * so that a turn of thousands of messages is one socket write instead of a
+ * header and a payload buffer per message, and a large message is copied and
+ * masked four bytes at a time. It goes through the socket only while `ws`'s
+ * own sender is idle (nothing queued, no fragmented message open, socket
+ * open); otherwise it hands each message to `ws.send`, so control frames and
+ * ws's queue keep their order. Client frames are masked with keys from a pool
+ * of crypto-random bytes, as `ws` itself does.
+ */
+import { randomFillSync } from "node:crypto";
+import type { Socket } from "node:net";
+import { WebSocket } from "ws";
+import type { Payload } from "../core/handle.js";
+
+const OPCODE_TEXT = 0x81;
+const OPCODE_BINARY = 0x82;
+const RANDOM_POOL_SIZE = 8 * 1024;
+const randomPool = Buffer.alloc(RANDOM_POOL_SIZE);
+let randomPoolUsed = RANDOM_POOL_SIZE;
+
+/** The parts of a `ws` WebSocket's sender this writer reads to know it may write past it. */
+interface SenderState {
+  _sender?: { _state?: number; _queue?: unknown[]; _firstFragment?: boolean } | null;
+}
+
+/** True while ws's sender has nothing queued and no fragmented message open, so a frame written now lands in order. */
+function senderIdle(ws: WebSocket): boolean {
+  const sender = (ws as WebSocket & SenderState)._sender;
+  return ws.readyState === WebSocket.OPEN && sender?._state === 0 && sender._queue?.length === 0 && sender._firstFragment === true;
+}
+
+/** Writes `chunks` as one message each, in order: one buffer of packed frames when ws's sender is idle, ws.send otherwise. */
+export function writeMessages(ws: WebSocket, socket: Socket | null, masked: boolean, chunks: Payload[]): void {
+  if (socket === null || !senderIdle(ws)) return sendEach(ws, chunks);
+  let bytes = 0;
+  for (const chunk of chunks) bytes += frameBytes(payloadBytes(chunk), masked);
+  socket.write(packFrames(chunks, bytes, masked));
+}
+
+function sendEach(ws: WebSocket, chunks: Payload[]): void {
+  for (const chunk of chunks as (string | Uint8Array)[]) ws.send(chunk, { binary: typeof chunk !== "string" });
+}
+
+/** A payload's size on the wire: UTF-8 bytes of a text message. */
+function payloadBytes(chunk: Payload): number {
+  return typeof chunk === "string" ? Buffer.byteLength(chunk) : (chunk as Uint8Array).length;
+}
+
+/** Header (2, 4 or 10 bytes), mask key and payload. */
+function frameBytes(length: number, masked: boolean): number {
+  return (length > 0xffff ? 10 : length > 125 ? 4 : 2) + (masked ? 4 : 0) + length;
+}
+
+/** Encodes every chunk as a complete frame into one buffer of `bytes` bytes. */
+function packFrames(chunks: Payload[], bytes: number, masked: boolean): Buffer {
+  const out = Buffer.allocUnsafe(bytes);
+  const view = new DataView(out.buffer, out.byteOffset, out.length);
+  let offset = 0;
+  for (const chunk of chunks as (string | Uint8Array)[]) {
+    const length = payloadBytes(chunk);
+    out[offset] = typeof chunk === "string" ? OPCODE_TEXT : OPCODE_BINARY;
+    const maskBit = masked ? 0x80 : 0;
+    if (length > 0xffff) {
+      out[offset + 1] = maskBit | 127;
+      out.writeUInt32BE(Math.floor(length / 2 ** 32), offset + 2);
+      out.writeUInt32BE(length >>> 0, offset + 6);
+      offset += 10;
+    } else if (length > 125) {
+      out[offset + 1] = maskBit | 126;
+      out.writeUInt16BE(length, offset + 2);
+      offset += 4;
+    } else {
+      out[offset + 1] = maskBit | length;
+      offset += 2;
+    }
+    if (masked) {
+      writeMaskKey(out, offset);
+      offset += 4;
+    }
+    if (typeof chunk === "string" && length === chunk.length) writeAscii(out, view, offset, chunk, masked);
+    else {
+      if (typeof chunk === "string") out.write(chunk, offset, length, "utf8");
+      else out.set(chunk, offset);
+      if (masked) maskInPlace(out, offset, length);
+    }
+    offset += length;
+  }
+  return out;
+}
+
+/** Writes a fresh random mask key at `at`, from the pool. */
+function writeMaskKey(out: Buffer, at: number): void {
+  if (randomPoolUsed === RANDOM_POOL_SIZE) {
+    randomFillSync(randomPool);
+    randomPoolUsed = 0;
+  }
+  const used = randomPoolUsed;
+  out[at] = randomPool[used];
+  out[at + 1] = randomPool[used + 1];
+  out[at + 2] = randomPool[used + 2];
+  out[at + 3] = randomPool[used + 3];
+  randomPoolUsed = used + 4;
+}
+
+/** Writes an all-ASCII string at `at`, masked with the key just before it when `masked`: four bytes per store, no call into C++. */
+function writeAscii(out: Buffer, view: DataView, at: number, text: string, masked: boolean): void {
+  const length = text.length;
+  const key = masked ? view.getInt32(at - 4) : 0;
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    const word = (text.charCodeAt(i) << 24) | (text.charCodeAt(i + 1) << 16) | (text.charCodeAt(i + 2) << 8) | text.charCodeAt(i + 3);
+    view.setInt32(at + i, word ^ key);
+  }
+  for (; i < length; i++) out[at + i] = text.charCodeAt(i) ^ (masked ? out[at - 4 + (i & 3)] : 0);
+}
+
+/** Masks the `length` payload bytes at `at` with the key just before them. */
+function maskInPlace(out: Buffer, at: number, length: number): void {
+  const k0 = out[at - 4];
+  const k1 = out[at - 3];
+  const k2 = out[at - 2];
+  const k3 = out[at - 1];
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    out[at + i] ^= k0;
+    out[at + i + 1] ^= k1;
+    out[at + i + 2] ^= k2;
+    out[at + i + 3] ^= k3;
+  }
+  for (; i < length; i++) out[at + i] ^= out[at - 4 + (i & 3)];
+}
