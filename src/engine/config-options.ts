@@ -5,10 +5,15 @@
  * `EngineConfig`, so a new config key fails to compile until its rule is here;
  * a platform adds the keys of its own engine (Node's `inspect`).
  */
-import { checkOptions, rule, type OptionSchema, type SchemaOf } from "../core/options.js";
+import { checkOptions, rule, type OptionRule, type OptionSchema, type SchemaOf } from "../core/options.js";
 import type { BusOptions } from "../bus/options.js";
 import type { EngineConfig } from "./engine.js";
 import { RUNTIME_ROLES } from "./modules.js";
+
+/** A whole number of `unit` above 0 (the script budget and memory cap). */
+function wholeAbove0(unit: string): OptionRule {
+  return { what: `a whole number of ${unit} above 0`, test: (value) => Number.isInteger(value) && (value as number) > 0 };
+}
 
 /** Every key of the platform-neutral engine config. */
 export const ENGINE_CONFIG_SCHEMA: SchemaOf<EngineConfig> = {
@@ -21,9 +26,9 @@ export const ENGINE_CONFIG_SCHEMA: SchemaOf<EngineConfig> = {
   output: rule.func,
   scriptHosts: rule.list,
   onWarp: rule.func,
-  scriptBudgetMs: rule.positive,
+  scriptBudgetMs: wholeAbove0("milliseconds"),
   sandbox: rule.boolean,
-  scriptMemoryBytes: rule.positive,
+  scriptMemoryBytes: wholeAbove0("bytes"),
   bus: rule.object({
     url: rule.required(rule.string),
     prefix: rule.string,

@@ -53,13 +53,13 @@ describe("script budgets", () => {
     });
   }
 
-  test("runaway top-level code is stopped at load", async () => {
+  test("runaway top-level code is stopped at load: a load failure, so no phase runs and the engine stops with exit code 1", async () => {
     const run = await runToEnd({ "main.ts": `${TICKS_ON}while (1 < 2) {}\n` }, 5);
     const { code } = run;
     const lines = headlines(run.lines);
-    assert.equal(code, 0);
+    assert.equal(code, 1);
     assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms at load`);
-    assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
+    assert.ok(!lines.includes("[server] tick 1"), lines.join("\n"));
   });
 
   test("a resumed await that runs away is stopped in async code", async () => {
@@ -130,6 +130,6 @@ phase tick(dt) {
   });
 
   test("a budget that is not a positive whole number is refused with the key's name", async () => {
-    await assert.rejects(runScript({ "main.ts": "" }, { scriptBudgetMs: 0 }), /scriptBudgetMs must be a whole number of milliseconds above 0, not 0/);
+    await assert.rejects(runScript({ "main.ts": "" }, { scriptBudgetMs: 0 }), /option "scriptBudgetMs" must be a whole number of milliseconds above 0, not 0/);
   });
 });
