@@ -30,6 +30,15 @@ const TICKS_ON = `let count = 0;
 export function tick() { count++; if (count >= 4) print("tick", count); }
 `;
 
+/** Runs `main` for 5 ticks: its runaway call is stopped `where`, the engine ticks on and exits 0. */
+async function expectStoppedThenTicks(main: string, where: string): Promise<void> {
+  const run = await runToEnd({ "main.ts": main }, 5);
+  const lines = headlines(run.lines);
+  assert.equal(run.code, 0);
+  assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms ${where}`);
+  assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
+}
+
 describe("script budgets", () => {
   test("a runaway tick() costs one budget per tick, counted, while the engine ticks on and exits cleanly", async () => {
     const run = await runToEnd({ "main.ts": `export function tick() { while (true) {} }\n` }, 3);
@@ -85,22 +94,12 @@ describe("script budgets", () => {
 
   test("an endless chain of promise reactions counts against the call that started it", async () => {
     const main = `${TICKS_ON}export function init() { const again = (): Promise<void> => Promise.resolve().then(again); void again(); }\n`;
-    const run = await runToEnd({ "main.ts": main }, 5);
-    const { code } = run;
-    const lines = headlines(run.lines);
-    assert.equal(code, 0);
-    assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms in init()`);
-    assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
+    await expectStoppedThenTicks(main, "in init()");
   });
 
   test("an endless chain of queueMicrotask callbacks is stopped too", async () => {
     const main = `${TICKS_ON}export function init() { const again = () => queueMicrotask(again); again(); }\n`;
-    const run = await runToEnd({ "main.ts": main }, 5);
-    const { code } = run;
-    const lines = headlines(run.lines);
-    assert.equal(code, 0);
-    assert.equal(lines[0], `[server:error] script ran past its budget of ${BUDGET_MS} ms in init()`);
-    assert.ok(lines.includes("[server] tick 5"), lines.join("\n"));
+    await expectStoppedThenTicks(main, "in init()");
   });
 
   test("a call under its budget runs to its end, host calls included", async () => {
