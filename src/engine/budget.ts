@@ -42,19 +42,13 @@ export interface ScriptLimits {
   memoryBytes: number;
 }
 
-/** The limits a config asks for, with the defaults; throws an Error naming the key of a bad value. */
-export function scriptLimitsOf(config: { scriptBudgetMs?: unknown; sandbox?: unknown; scriptMemoryBytes?: unknown }): ScriptLimits {
+/** The limits a config (already checked by the engine's config schema) asks for, with the defaults. */
+export function scriptLimitsOf(config: { scriptBudgetMs?: number; sandbox?: boolean; scriptMemoryBytes?: number }): ScriptLimits {
   return {
-    budgetMs: positiveWhole("scriptBudgetMs", "milliseconds", config.scriptBudgetMs, DEFAULT_SCRIPT_BUDGET_MS),
+    budgetMs: config.scriptBudgetMs ?? DEFAULT_SCRIPT_BUDGET_MS,
     sandbox: config.sandbox === true,
-    memoryBytes: positiveWhole("scriptMemoryBytes", "bytes", config.scriptMemoryBytes, DEFAULT_SCRIPT_MEMORY_BYTES),
+    memoryBytes: config.scriptMemoryBytes ?? DEFAULT_SCRIPT_MEMORY_BYTES,
   };
-}
-
-function positiveWhole(key: string, unit: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
-  throw new Error(`${key} must be a whole number of ${unit} above 0, not ${JSON.stringify(value)}`);
 }
 
 /** A sandboxed call stopped because the script's heap went over `scriptMemoryBytes`. */

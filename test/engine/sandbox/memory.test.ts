@@ -36,7 +36,7 @@ describe("sandbox memory cap", () => {
   test("a cap that is not a whole number of bytes above 0 is refused", async () => {
     await assert.rejects(
       runScript({ "main.ts": "" }, { sandbox: true, scriptMemoryBytes: 1.5 }),
-      /scriptMemoryBytes must be a whole number of bytes above 0, not 1.5/,
+      /option "scriptMemoryBytes" must be a whole number of bytes above 0, not 1.5/,
     );
   });
 });
