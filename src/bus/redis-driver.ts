@@ -80,11 +80,13 @@ class RedisDriver implements BusDriver {
   publish(batch: Outgoing[], bytes: number): void {
     this.pending += bytes;
     const settle = () => void (this.pending -= bytes);
-    const wire = (message: Outgoing) => [this.channel + message.topic, Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.length)] as const;
-    if (batch.length === 1) return void this.cmd.publish(...wire(batch[0])).then(settle, settle);
+    if (batch.length === 1) return void this.cmd.publish(this.channel + batch[0].topic, wirePayload(batch[0].payload)).then(settle, settle);
     // one command for the whole turn: a script that publishes each (channel, message) pair in order
-    const args: (string | Buffer)[] = [];
-    for (const message of batch) args.push(...wire(message));
+    const args: (string | Buffer)[] = new Array(2 * batch.length);
+    for (let i = 0; i < batch.length; i++) {
+      args[2 * i] = this.channel + batch[i].topic;
+      args[2 * i + 1] = wirePayload(batch[i].payload);
+    }
     (this.cmd as unknown as BatchCommands).publishBatch(...args).then(settle, settle);
   }
 
@@ -185,6 +187,11 @@ class RedisDriver implements BusDriver {
     const topic = channel.toString("latin1", prefix);
     this.hooks.message(typeof key === "string" ? key.slice(prefix) : topic, topic, message);
   }
+}
+
+/** A payload as ioredis takes it: text stays text (all-text commands are built as one string), bytes become a Buffer view. */
+function wirePayload(payload: string | Uint8Array): string | Buffer {
+  return typeof payload === "string" ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.length);
 }
 
 /** Creates the Redis driver; it starts connecting at once. */
