@@ -10,7 +10,6 @@
 const TEXT = 0;
 const BYTES = 1;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** A decoded message: what it carried and who published it. */
 export interface Envelope {
@@ -38,13 +37,12 @@ export class EnvelopeWriter {
   }
 }
 
-/** Decodes a message, or undefined for bytes no tickwire node sent. */
+/** Decodes a message, or undefined for bytes no tickwire node sent (text through a Buffer view: no copy, no TextDecoder call). */
 export function decodeEnvelope(bytes: Uint8Array): Envelope | undefined {
   if (bytes.length < 2 || bytes[0] > BYTES || bytes.length < 2 + bytes[1]) return undefined;
   const start = 2 + bytes[1];
-  const from = String.fromCharCode(...bytes.subarray(2, start));
-  const body = bytes.subarray(start);
-  return { from, data: bytes[0] === TEXT ? decoder.decode(body) : body };
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return { from: view.toString("latin1", 2, start), data: bytes[0] === TEXT ? view.toString("utf8", start) : bytes.subarray(start) };
 }
 
 /** Bytes a payload takes, as counted against `busMessageBytes` (text as UTF-8). */
