@@ -10,7 +10,7 @@ import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { BusDriver, DriverFactory, Outgoing, RoomQuery, RoomRecord } from "./driver.js";
-import { decodeEnvelope, encodeEnvelope } from "./envelope.js";
+import { decodeEnvelope, EnvelopeWriter, payloadBytes } from "./envelope.js";
 import type { BusSettings } from "./options.js";
 
 /** The bus's own error texts. */
@@ -51,6 +51,7 @@ export class Bus {
   private readonly rooms = new Map<string, RoomRecord>();
   private batch: Outgoing[] = [];
   private batchBytes = 0;
+  private readonly envelopes: EnvelopeWriter;
   private overflowCheck: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
@@ -59,6 +60,7 @@ export class Bus {
     readonly settings: BusSettings,
     load: Promise<DriverFactory>,
   ) {
+    this.envelopes = new EnvelopeWriter(settings.nodeId);
     this.ready = load.then((create) => {
       if (this.closed) throw new Error(ERR.runtimeClosed);
       return (this.driver = create(settings, {
@@ -99,11 +101,10 @@ export class Bus {
   /** Queues a publish for this turn's one pipeline or write; true or an error text. */
   publish(topic: string, data: string | Uint8Array): true | string {
     if (this.status !== "connected" || this.driver === undefined) return ERR.notConnected;
-    const payload = encodeEnvelope(this.settings.nodeId, data);
-    const bytes = payload.length - 2 - this.settings.nodeId.length;
+    const bytes = payloadBytes(data);
     if (bytes > this.core.limits.busMessageBytes) return ERR.messageTooLarge;
     if (this.batchBytes + this.driver.pendingBytes() + bytes > this.core.limits.sendBufferBytes) return ERR.sendBufferFull;
-    if (this.batch.push({ topic, payload }) === 1) queueMicrotask(this.flush);
+    if (this.batch.push({ topic, payload: this.envelopes.encode(data) }) === 1) queueMicrotask(this.flush);
     this.batchBytes += bytes;
     this.core.counters.bytesOut += bytes;
     return true;

@@ -16,10 +16,10 @@ export interface RoomRecord {
   meta: unknown;
 }
 
-/** One publish: the broker topic and the encoded envelope. */
+/** One publish: the broker topic and the encoded envelope (a text one as text, to be written as UTF-8). */
 export interface Outgoing {
   topic: string;
-  payload: Uint8Array;
+  payload: string | Uint8Array;
 }
 
 /** What a driver reports to the bus. */

@@ -15,12 +15,27 @@ import { NodeSet } from "./nodes.js";
 import type { BusSettings } from "./options.js";
 import { patternBase } from "./topic.js";
 
-/** Publishes ARGV's (channel, message) pairs in order: a turn's publishes in one command. */
-const PUBLISH_BATCH = "for i = 1, #ARGV, 2 do redis.call('PUBLISH', ARGV[i], ARGV[i + 1]) end return 0";
+/**
+ * Publishes a turn's messages in order from one argument: each message is
+ * `<channel bytes>:<channel><message bytes>:<message>` (one argument, so the
+ * client builds and writes one string instead of a command of thousands).
+ */
+const PUBLISH_BATCH = `local s, i = ARGV[1], 1
+local function take()
+  local colon = string.find(s, ':', i, true)
+  local size = tonumber(string.sub(s, i, colon - 1))
+  i = colon + size + 1
+  return string.sub(s, colon + 1, colon + size)
+end
+while i <= #s do
+  local channel = take()
+  redis.call('PUBLISH', channel, take())
+end
+return 0`;
 
 /** The commands `defineCommand` adds. */
 interface BatchCommands {
-  publishBatch(...args: (string | Buffer)[]): Promise<unknown>;
+  publishBatch(framed: string | Buffer): Promise<unknown>;
 }
 
 /** The bus over one Redis server. */
@@ -80,12 +95,8 @@ class RedisDriver implements BusDriver {
   publish(batch: Outgoing[], bytes: number): void {
     this.pending += bytes;
     const settle = () => void (this.pending -= bytes);
-    const wire = (message: Outgoing) => [this.channel + message.topic, Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.length)] as const;
-    if (batch.length === 1) return void this.cmd.publish(...wire(batch[0])).then(settle, settle);
-    // one command for the whole turn: a script that publishes each (channel, message) pair in order
-    const args: (string | Buffer)[] = [];
-    for (const message of batch) args.push(...wire(message));
-    (this.cmd as unknown as BatchCommands).publishBatch(...args).then(settle, settle);
+    if (batch.length === 1) return void this.cmd.publish(this.channel + batch[0].topic, wirePayload(batch[0].payload)).then(settle, settle);
+    (this.cmd as unknown as BatchCommands).publishBatch(frame(this.channel, batch)).then(settle, settle);
   }
 
   pendingBytes(): number {
@@ -185,6 +196,28 @@ class RedisDriver implements BusDriver {
     const topic = channel.toString("latin1", prefix);
     this.hooks.message(typeof key === "string" ? key.slice(prefix) : topic, topic, message);
   }
+}
+
+/** A payload as ioredis takes it: text stays text (all-text commands are built as one string), bytes become a Buffer view. */
+function wirePayload(payload: string | Uint8Array): string | Buffer {
+  return typeof payload === "string" ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.length);
+}
+
+/** A turn's publishes as the batch script's one argument: text stays one string, bytes make it one Buffer. */
+function frame(channel: string, batch: Outgoing[]): string | Buffer {
+  let text = "";
+  let pieces: Buffer[] | undefined;
+  for (const { topic, payload } of batch) {
+    const name = channel + topic;
+    const head = `${name.length}:${name}${typeof payload === "string" ? Buffer.byteLength(payload, "utf8") : payload.length}:`;
+    if (pieces === undefined && typeof payload === "string") {
+      text += head + payload;
+      continue;
+    }
+    pieces ??= [Buffer.from(text, "utf8")];
+    pieces.push(Buffer.from(head, "latin1"), typeof payload === "string" ? Buffer.from(payload, "utf8") : wirePayload(payload) as Buffer);
+  }
+  return pieces === undefined ? text : Buffer.concat(pieces);
 }
 
 /** Creates the Redis driver; it starts connecting at once. */

@@ -29,15 +29,17 @@ eachBroker("bus fan-out", (broker) => {
     await child.stop();
   });
 
-  test("text arrives as text and bytes as a Uint8Array", async () => {
+  test("text arrives as text and bytes as a Uint8Array, in order when one turn mixes them", async () => {
     const runtime = busRuntime(broker());
     const sub = runtime.net.bus_sub("kinds");
     await eventOf(runtime.net, sub, "connected");
     runtime.net.bus_pub("kinds", "héllo");
     runtime.net.bus_pub("kinds", new Uint8Array([0, 1, 255]));
     runtime.net.bus_pub("kinds", new Uint8Array([7, 8]).buffer);
-    const events = await eventsUntil(runtime.net, (seen) => messagesOn(seen, sub).length >= 3);
-    const [text, bytes, buffer] = messagesOn(events, sub).map((e) => e.data);
+    runtime.net.bus_pub("kinds", "✓ 12:34 after bytes");
+    const events = await eventsUntil(runtime.net, (seen) => messagesOn(seen, sub).length >= 4);
+    const [text, bytes, buffer, after] = messagesOn(events, sub).map((e) => e.data);
+    assert.equal(after, "✓ 12:34 after bytes");
     assert.equal(text, "héllo");
     assert.ok(bytes instanceof Uint8Array && buffer instanceof Uint8Array);
     assert.deepEqual([...bytes], [0, 1, 255]);
