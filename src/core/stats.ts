@@ -56,6 +56,7 @@ export interface RuntimeStats {
 
 /** A snapshot of one core's handle table, queue and totals; taking it changes nothing. */
 export function snapshot(core: NetCore): RuntimeStats {
+  core.countQueuedText();
   const { events, bytesIn, bytesOut, errors } = core.counters;
   return {
     at: Date.now(),
