@@ -4,31 +4,21 @@
  * of every send, with multi-byte text in the run and at the buffer's edge.
  */
 import assert from "node:assert/strict";
-import * as nodeNet from "node:net";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { eventOf, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
+import { tcpPeerForTest } from "../helpers/tcp-peer.js";
 
 const MIXED = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `état ${i} ☃\n` : `line ${i}\n`));
 
 describe("text runs", () => {
-  let server: nodeNet.Server;
-  let port = 0;
-  const received: Buffer[] = [];
-
-  before(async () => {
-    server = nodeNet.createServer((socket) => socket.on("data", (chunk) => received.push(chunk)));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.address() as nodeNet.AddressInfo).port;
-  });
-
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
   test("a turn of small texts is queued, counted and delivered as their exact UTF-8 bytes", async () => {
+    const peer = await tcpPeerForTest();
     const runtime = runtimeForTest();
     const { net } = runtime;
-    const handle = net.tcp_connect("127.0.0.1", port);
+    const handle = net.tcp_connect("127.0.0.1", peer.port);
     await eventOf(net, handle, "connected");
+    const connection = await peer.accepted();
     for (const piece of MIXED) assert.equal(net.tcp_send(handle, piece), true);
     const expected = Buffer.from(MIXED.join(""), "utf8");
     const stats = runtime.stats();
@@ -36,8 +26,8 @@ describe("text runs", () => {
     const entry = stats.list.find((listed) => listed.handle === handle);
     assert.equal(entry?.bytesOut, expected.length, "the handle's bytes out");
     assert.equal(entry?.bufferedOut, expected.length, "the turn's queued bytes");
-    await pollUntil(() => Buffer.concat(received).length >= expected.length, { what: `${expected.length} bytes at the server` });
-    assert.ok(Buffer.concat(received).equals(expected), "the server got exactly the sent bytes");
+    await pollUntil(() => connection.received().length >= expected.length, { what: `${expected.length} bytes at the peer` });
+    assert.ok(connection.received().equals(expected), "the peer got exactly the sent bytes");
   });
 
   for (const [what, piece] of [
@@ -45,9 +35,10 @@ describe("text runs", () => {
     ["two-byte text", "é".repeat(32)],
   ] as const) {
     test(`the send buffer admits exactly its size in 64-byte sends of ${what}`, async () => {
+      const peer = await tcpPeerForTest();
       const runtime = runtimeForTest({ limits: { sendBufferBytes: 400_000 } });
       const { net } = runtime;
-      const handle = net.tcp_connect("127.0.0.1", port);
+      const handle = net.tcp_connect("127.0.0.1", peer.port);
       await eventOf(net, handle, "connected");
       let accepted = 0;
       while (net.tcp_send(handle, piece) === true) accepted++;
