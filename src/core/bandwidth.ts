@@ -61,6 +61,11 @@ export class Bandwidth {
     this.down = new TokenBucket(limits.downloadBytesPerSecond);
   }
 
+  /** True when uploads have no budget (nothing to charge per send). */
+  get uploadUnlimited(): boolean {
+    return this.up.unlimited;
+  }
+
   /** Charges a send of `bytes` and returns true, or returns false while the upload budget is overdrawn. */
   trySend(bytes: number): boolean {
     if (bytes === 0 || this.up.unlimited) return true;

@@ -13,6 +13,7 @@ import type { NetEvent, NoticeEventType, PayloadEventType, TerminalEventType } f
 import { Handle, QueuedEvent, type HandleKind, type HandleStatus, type Payload, type PayloadRecord, type Transport } from "./handle.js";
 import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./counters.js";
+import { RUN_PIECE_CHARS, RUN_ROOM, TextRun } from "./text-run.js";
 
 /** TCP chunks of one handle merge into the newest undelivered one up to this size. */
 const MERGE_LIMIT = 64 * 1024;
@@ -29,6 +30,8 @@ export class NetCore {
   private compactAt: number;
   private nextId = 1;
   private dirty: Handle[] = [];
+  /** Small texts of this turn to one handle, counted together when the run ends (text-run.ts). */
+  private textRun: TextRun | null = null;
   private openConnections = 0;
   private readonly openByQuota = new Map<string, number>();
   /** Handle 0: the runtime itself, for events about it such as `node_up`. */
@@ -184,6 +187,7 @@ export class NetCore {
     handle.status = status;
     if (type === "error") handle.error = data as string;
     handle.transport = null;
+    if (this.textRun?.handle === handle) this.countQueuedText();
     handle.outbox = null;
     handle.outboxBytes = 0;
     this.countConnection(handle.kind, -1);
@@ -232,6 +236,7 @@ export class NetCore {
 
   /** Queues a send for this turn's single write; returns true or an error text. */
   send(handle: Handle, data: Payload, bytes: number): true | string {
+    if (this.textRun?.handle === handle) this.countQueuedText();
     if (handle.status === "connecting") return ERR.notConnected;
     const transport = handle.transport;
     if (handle.finished || transport === null) return ERR.closed;
@@ -250,6 +255,40 @@ export class NetCore {
     return true;
   }
 
+  /** Queues a text send as `send` does; in a run of small texts to one handle, the UTF-8 size is counted once for the run. */
+  sendText(handle: Handle, text: string, measure: (text: string) => number): true | string {
+    const run = this.textRun;
+    if (run !== null && run.handle === handle && run.admits(text, this.sendRoom(handle))) {
+      (handle.outbox as Payload[]).push(text);
+      run.chars += text.length;
+      return true;
+    }
+    const bytes = measure(text);
+    const sent = this.send(handle, text, bytes);
+    if (sent === true && text.length <= RUN_PIECE_CHARS && this.bandwidth.uploadUnlimited && this.sendRoom(handle) >= RUN_ROOM) {
+      this.countQueuedText();
+      const outbox = handle.outbox as Payload[];
+      this.textRun = new TextRun(handle, outbox.length - 1, measure, bytes);
+    }
+    return sent;
+  }
+
+  /** Ends the open text run, adding its UTF-8 size to its handle's queued and sent bytes (before a write or a stats read). */
+  countQueuedText(): void {
+    const run = this.textRun;
+    if (run === null) return;
+    this.textRun = null;
+    const bytes = run.close();
+    run.handle.outboxBytes += bytes;
+    run.handle.bytesOut += bytes;
+    this.counters.bytesOut += bytes;
+  }
+
+  /** Bytes a handle may still queue before its send buffer is full. */
+  private sendRoom(handle: Handle): number {
+    return this.limits.sendBufferBytes - handle.outboxBytes - (handle.transport?.pendingBytes?.() ?? 0);
+  }
+
   /** Writes every connection's queued sends, one write per connection (runs when the script yields). */
   readonly flush = (): void => {
     const dirty = this.dirty;
@@ -259,6 +298,7 @@ export class NetCore {
 
   /** Writes one handle's queued sends now (before a local close). */
   flushHandle(handle: Handle): void {
+    if (this.textRun?.handle === handle) this.countQueuedText();
     const chunks = handle.outbox;
     if (chunks === null) return;
     const bytes = handle.outboxBytes;

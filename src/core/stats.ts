@@ -54,8 +54,9 @@ export interface RuntimeStats {
   recentErrors: RecentError[];
 }
 
-/** A snapshot of one core's handle table, queue and totals; taking it changes nothing. */
+/** A snapshot of one core's handle table, queue and totals; taking it changes nothing but counting the open text run (text-run.ts). */
 export function snapshot(core: NetCore): RuntimeStats {
+  core.countQueuedText();
   const { events, bytesIn, bytesOut, errors } = core.counters;
   return {
     at: Date.now(),

@@ -5,7 +5,8 @@
  * one arrives: a request goes straight to the agent, and only a 3xx with a
  * Location hands the rest of the exchange to undici's own `RedirectHandler`
  * (its method and header rules; each hop's connection is checked by the
- * connector's host policy). Compressed bodies are decoded once complete. Body
+ * connector's host policy). Request deadlines share one coarse sweep per
+ * runtime instead of a timer each. Compressed bodies are decoded once complete. Body
  * bytes are charged to the runtime's download budget; an overdrawn budget
  * pauses the response until it is back.
  */
@@ -15,6 +16,7 @@ import type { Bandwidth } from "../core/bandwidth.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { BackendFactory } from "../core/protocol.js";
 import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
+import { DeadlineSweep } from "../node/deadline-sweep.js";
 import { createConnector } from "./node-connector.js";
 import { decompressBody } from "./node-decompress.js";
 
@@ -25,10 +27,11 @@ const REDIRECT_STATUSES = new Set([300, 301, 302, 303, 307, 308]);
 
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[0];
 
-/** How the backend sends: the agent's dispatch and the redirect limit (one per runtime, shared by its requests). */
+/** How the backend sends: the agent's dispatch, the redirect limit and the request deadlines (one per runtime, shared by its requests). */
 interface Route {
   dispatch: Dispatcher.Dispatch;
   maxRedirects: number;
+  deadlines: DeadlineSweep<ResponseCollector>;
 }
 
 /** Collects one response under the body limit and reports one outcome. */
@@ -40,7 +43,6 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   private headers: Record<string, string> = {};
   private controller: Controller | null = null;
   private settled = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   /** undici's redirect handler, once a first 3xx arrived; later hops reach this collector through it. */
   private redirects: Dispatcher.DispatchHandler | null = null;
   /** The redirect handler while it consumes the first hop's 3xx (whose body and end it owns). */
@@ -50,11 +52,10 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     private readonly route: Route,
     private readonly spec: HttpRequestSpec,
     private readonly maxBody: number,
-    timeoutMs: number,
     private readonly bandwidth: Bandwidth,
     private readonly done: (outcome: HttpOutcome) => void,
   ) {
-    if (timeoutMs > 0) this.timer = setTimeout(() => this.cancel(ERR.timeout), timeoutMs);
+    route.deadlines.start(this);
   }
 
   /** Ends the request with `reason` as its error. */
@@ -125,7 +126,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   private finish(outcome: HttpOutcome): void {
     if (this.settled) return;
     this.settled = true;
-    clearTimeout(this.timer);
+    this.route.deadlines.stop(this);
     this.chunks = [];
     queueMicrotask(() => this.done(outcome));
   }
@@ -137,10 +138,11 @@ export const createNodeHttp: BackendFactory<HttpBackend> = (settings) => {
   const bandwidth = settings.core.bandwidth;
   const ca = settings.ca.length > 0 ? [...rootCertificates, ...settings.ca] : undefined;
   const agent = new Agent({ connect: createConnector({ ca, timeout: limits.connectTimeoutMs }, settings.policy) });
-  const route: Route = { dispatch: agent.dispatch.bind(agent), maxRedirects: limits.maxRedirects };
+  const deadlines = new DeadlineSweep<ResponseCollector>(limits.httpTimeoutMs, expireRequest);
+  const route: Route = { dispatch: agent.dispatch.bind(agent), maxRedirects: limits.maxRedirects, deadlines };
   return {
     send(spec: HttpRequestSpec, done) {
-      const collector = new ResponseCollector(route, spec, limits.httpMaxBodyBytes, limits.httpTimeoutMs, bandwidth, done);
+      const collector = new ResponseCollector(route, spec, limits.httpMaxBodyBytes, bandwidth, done);
       try {
         route.dispatch(dispatchOptions(spec), collector);
       } catch (error) {
@@ -149,10 +151,16 @@ export const createNodeHttp: BackendFactory<HttpBackend> = (settings) => {
       return (reason) => collector.cancel(reason);
     },
     shutdown() {
+      deadlines.close();
       return agent.destroy();
     },
   };
 };
+
+/** A request past `httpTimeoutMs` ends in a timeout. */
+function expireRequest(collector: ResponseCollector): void {
+  collector.cancel(ERR.timeout);
+}
 
 /** undici's options for the first hop of `spec`, fresh each call (RedirectHandler rewrites its copy hop by hop); `throwOnMaxRedirect` makes it fail past the limit. */
 function dispatchOptions(spec: HttpRequestSpec): Dispatcher.DispatchOptions & { throwOnMaxRedirect: boolean } {

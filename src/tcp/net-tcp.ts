@@ -61,7 +61,7 @@ export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform)
       const handle = connection(id);
       if (handle === undefined) return ERR.unknownHandle;
       if (typeof data !== "string") return ERR.invalidData;
-      return core.send(handle, data, platform.byteLength(data));
+      return core.sendText(handle, data, platform.byteLength);
     },
     tcp_recv(id) {
       const handle = connection(id);

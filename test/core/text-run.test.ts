@@ -1,0 +1,50 @@
+/**
+ * Runs of small text sends, counted once per run: what a turn queues, what
+ * the stats count and what the send buffer admits stay the exact UTF-8 bytes
+ * of every send, with multi-byte text in the run and at the buffer's edge.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { eventOf, pollUntil } from "../helpers/poll.js";
+import { runtimeForTest } from "../helpers/runtime.js";
+import { tcpPeerForTest } from "../helpers/tcp-peer.js";
+
+const MIXED = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `état ${i} ☃\n` : `line ${i}\n`));
+
+describe("text runs", () => {
+  test("a turn of small texts is queued, counted and delivered as their exact UTF-8 bytes", async () => {
+    const peer = await tcpPeerForTest();
+    const runtime = runtimeForTest();
+    const { net } = runtime;
+    const handle = net.tcp_connect("127.0.0.1", peer.port);
+    await eventOf(net, handle, "connected");
+    const connection = await peer.accepted();
+    for (const piece of MIXED) assert.equal(net.tcp_send(handle, piece), true);
+    const expected = Buffer.from(MIXED.join(""), "utf8");
+    const stats = runtime.stats();
+    assert.equal(stats.totals.bytesOut, expected.length, "the runtime's bytes out");
+    const entry = stats.list.find((listed) => listed.handle === handle);
+    assert.equal(entry?.bytesOut, expected.length, "the handle's bytes out");
+    assert.equal(entry?.bufferedOut, expected.length, "the turn's queued bytes");
+    await pollUntil(() => connection.received().length >= expected.length, { what: `${expected.length} bytes at the peer` });
+    assert.ok(connection.received().equals(expected), "the peer got exactly the sent bytes");
+  });
+
+  for (const [what, piece] of [
+    ["ASCII", "x".repeat(64)],
+    ["two-byte text", "é".repeat(32)],
+  ] as const) {
+    test(`the send buffer admits exactly its size in 64-byte sends of ${what}`, async () => {
+      const peer = await tcpPeerForTest();
+      const runtime = runtimeForTest({ limits: { sendBufferBytes: 400_000 } });
+      const { net } = runtime;
+      const handle = net.tcp_connect("127.0.0.1", peer.port);
+      await eventOf(net, handle, "connected");
+      let accepted = 0;
+      while (net.tcp_send(handle, piece) === true) accepted++;
+      assert.equal(accepted, 400_000 / 64, "sends admitted in one turn");
+      assert.equal(net.tcp_send(handle, "x"), "send buffer full", "one more byte is refused");
+      assert.equal(runtime.stats().totals.bytesOut, 400_000, "bytes counted");
+    });
+  }
+});
