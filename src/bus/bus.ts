@@ -9,8 +9,9 @@
 import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
+import type { Platform } from "../core/platform.js";
 import type { BusDriver, DriverFactory, Outgoing, RoomQuery, RoomRecord } from "./driver.js";
-import { decodeEnvelope, EnvelopeWriter, payloadBytes } from "./envelope.js";
+import { decodeEnvelope, EnvelopeWriter } from "./envelope.js";
 import type { BusSettings } from "./options.js";
 
 /** The bus's own error texts. */
@@ -57,6 +58,7 @@ export class Bus {
 
   constructor(
     private readonly core: NetCore,
+    private readonly platform: Platform,
     readonly settings: BusSettings,
     load: Promise<DriverFactory>,
   ) {
@@ -101,13 +103,18 @@ export class Bus {
   /** Queues a publish for this turn's one pipeline or write; true or an error text. */
   publish(topic: string, data: string | Uint8Array): true | string {
     if (this.status !== "connected" || this.driver === undefined) return ERR.notConnected;
-    const bytes = payloadBytes(data);
+    const bytes = this.bytesOf(data);
     if (bytes > this.core.limits.busMessageBytes) return ERR.messageTooLarge;
     if (this.batchBytes + this.driver.pendingBytes() + bytes > this.core.limits.sendBufferBytes) return ERR.sendBufferFull;
     if (this.batch.push({ topic, payload: this.envelopes.encode(data) }) === 1) queueMicrotask(this.flush);
     this.batchBytes += bytes;
     this.core.counters.bytesOut += bytes;
     return true;
+  }
+
+  /** Bytes a payload takes, as counted against `busMessageBytes` (text as UTF-8). */
+  bytesOf(data: string | Uint8Array): number {
+    return typeof data === "string" ? this.platform.byteLength(data) : data.length;
   }
 
   /** Registers this node's room under its lease; "connected" once registered. */

@@ -10,6 +10,7 @@
 const TEXT = 0;
 const BYTES = 1;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** A decoded message: what it carried and who published it. */
 export interface Envelope {
@@ -37,15 +38,10 @@ export class EnvelopeWriter {
   }
 }
 
-/** Decodes a message, or undefined for bytes no tickwire node sent (text through a Buffer view: no copy, no TextDecoder call). */
+/** Decodes a message, or undefined for bytes no tickwire node sent. */
 export function decodeEnvelope(bytes: Uint8Array): Envelope | undefined {
   if (bytes.length < 2 || bytes[0] > BYTES || bytes.length < 2 + bytes[1]) return undefined;
   const start = 2 + bytes[1];
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  return { from: view.toString("latin1", 2, start), data: bytes[0] === TEXT ? view.toString("utf8", start) : bytes.subarray(start) };
-}
-
-/** Bytes a payload takes, as counted against `busMessageBytes` (text as UTF-8). */
-export function payloadBytes(data: string | Uint8Array): number {
-  return typeof data === "string" ? Buffer.byteLength(data, "utf8") : data.length;
+  const from = String.fromCharCode.apply(null, bytes.subarray(2, start) as unknown as number[]);
+  return { from, data: bytes[0] === TEXT ? decoder.decode(bytes.subarray(start)) : bytes.subarray(start) };
 }

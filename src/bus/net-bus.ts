@@ -9,7 +9,6 @@ import { ERR } from "../core/errors.js";
 import type { NetCore } from "../core/net-core.js";
 import { failedHandle, handleOf } from "../core/start.js";
 import { BUS_ERR, type Bus, type BusStatus } from "./bus.js";
-import { payloadBytes } from "./envelope.js";
 import { isName, isSubscription, isTopic } from "./topic.js";
 
 /** The bus part of `net`, present only with `features.bus`. */
@@ -33,14 +32,14 @@ export interface NetBus {
 }
 
 /** The meta as a JSON copy, or undefined when it is no JSON value or too large. */
-function jsonCopy(meta: unknown, limit: number): unknown {
+function jsonCopy(bus: Bus, meta: unknown, limit: number): unknown {
   let text: string | undefined;
   try {
     text = JSON.stringify(meta ?? null);
   } catch {
     return undefined;
   }
-  return text === undefined || payloadBytes(text) > limit ? undefined : JSON.parse(text);
+  return text === undefined || bus.bytesOf(text) > limit ? undefined : JSON.parse(text);
 }
 
 /** Builds the bus functions of `net` over one core and bus. */
@@ -68,7 +67,7 @@ export function netBus(core: NetCore, bus: Bus): NetBus {
       return bus.publish(topic, payload);
     },
     room_open(name, meta, address) {
-      const copy = jsonCopy(meta, core.limits.busMessageBytes);
+      const copy = jsonCopy(bus, meta, core.limits.busMessageBytes);
       const problem = !isName(name) ? BUS_ERR.invalidRoom : copy === undefined || (address !== undefined && typeof address !== "string") ? ERR.invalidData : undefined;
       if (problem !== undefined) return failedHandle(core, "bus_room", problem).id;
       const handle = core.open("bus_room", "connecting");
@@ -78,7 +77,7 @@ export function netBus(core: NetCore, bus: Bus): NetBus {
     room_meta(id, meta) {
       const handle = handleOf(core, id, "bus_room");
       if (handle === undefined || handle.finished) return ERR.unknownHandle;
-      const copy = jsonCopy(meta, core.limits.busMessageBytes);
+      const copy = jsonCopy(bus, meta, core.limits.busMessageBytes);
       if (copy === undefined) return ERR.invalidData;
       bus.setMeta(handle, copy);
       return true;

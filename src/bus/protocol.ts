@@ -20,11 +20,11 @@ export const busProtocol = defineProtocol({
   options: { bus: checkBusOptions },
   fallbacks: { bus_pub: "error", room_meta: "error" },
   enabled: (flag, _byDefault, options) => busEnabled(flag, options.bus as BusOptions | undefined),
-  open({ core, backend, options }: ProtocolContext<BusBackend>) {
+  open({ core, backend, options, platform }: ProtocolContext<BusBackend>) {
     const driver = new Promise<DriverFactory>((resolve, reject) => {
       backend.use((loaded) => resolve(loaded.createDriver), (why) => reject(new Error(why)));
     });
-    const bus = new Bus(core, busSettings(options.bus as BusOptions), driver);
+    const bus = new Bus(core, platform, busSettings(options.bus as BusOptions), driver);
     return { functions: netBus(core, bus), service: bus, close: () => bus.close() };
   },
 });

@@ -1,12 +1,13 @@
 /**
  * The ways a handle-returning call begins: failing at once on a bad argument
  * (a handle that is already "error", with its event queued), or handing the
- * handle to a protocol backend once that backend has loaded; and the lookup
- * of a script's handle id by kind.
+ * handle to a protocol backend once that backend has loaded; the lookup of
+ * a script's handle id by kind, and the pull and close functions every
+ * protocol's `net` group builds on it.
  */
 import { checkHost, checkPort, unbracket } from "./args.js";
 import { ERR } from "./errors.js";
-import type { Handle, HandleKind } from "./handle.js";
+import type { Handle, HandleKind, Payload } from "./handle.js";
 import type { Lazy } from "./lazy.js";
 import type { NetCore } from "./net-core.js";
 
@@ -44,6 +45,22 @@ export function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: R
 export function handleOf(core: NetCore, id: unknown, kind: HandleKind): Handle | undefined {
   const handle = core.get(id);
   return handle?.kind === kind ? handle : undefined;
+}
+
+/** A pull function (`tcp_recv`, `ws_accept`, ...): pops the next payload of a handle of `kind`, void for any other id. */
+export function pullOf<T = Payload>(core: NetCore, kind: HandleKind): (id: unknown) => T | undefined {
+  return (id) => {
+    const handle = handleOf(core, id, kind);
+    return handle === undefined ? undefined : (core.take(handle) as T | undefined);
+  };
+}
+
+/** A close function (`tcp_close`, `ws_stop`, ...): closes a handle of `kind`, nothing for any other id. */
+export function closerOf(core: NetCore, kind: HandleKind): (id: unknown) => void {
+  return (id) => {
+    const handle = handleOf(core, id, kind);
+    if (handle !== undefined) core.closeLocal(handle);
+  };
 }
 
 /**

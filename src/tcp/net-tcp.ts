@@ -9,7 +9,7 @@ import type { Handle } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
 import type { TcpBackend } from "./backend.js";
-import { failedHandle, handleOf, openListener, startOn } from "../core/start.js";
+import { closerOf, failedHandle, handleOf, openListener, pullOf, startOn } from "../core/start.js";
 import type { Platform } from "../core/platform.js";
 
 /** The TCP part of `net`. */
@@ -54,7 +54,6 @@ export function connectTcp(core: NetCore, tcp: Lazy<TcpBackend>, kind: TcpConnec
 /** Builds the TCP functions of `net` over one core and backend. */
 export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform): NetTcp {
   const connection = (id: unknown) => handleOf(core, id, "tcp");
-  const listener = (id: unknown) => handleOf(core, id, "tcp_listener");
   return {
     tcp_connect: (host, port) => connectTcp(core, tcp, "tcp", host, port).id,
     tcp_send(id, data) {
@@ -63,25 +62,13 @@ export function netTcp(core: NetCore, tcp: Lazy<TcpBackend>, platform: Platform)
       if (typeof data !== "string") return ERR.invalidData;
       return core.sendText(handle, data, platform.byteLength);
     },
-    tcp_recv(id) {
-      const handle = connection(id);
-      return handle === undefined ? undefined : (core.take(handle) as string | undefined);
-    },
-    tcp_close(id) {
-      const handle = connection(id);
-      if (handle !== undefined) core.closeLocal(handle);
-    },
+    tcp_recv: pullOf<string>(core, "tcp"),
+    tcp_close: closerOf(core, "tcp"),
     tcp_listen: (port, host) =>
       openListener(core, "tcp_listener", tcp, port, host, (backend, handle, bindPort, bindHost) =>
         backend.listen(handle, bindPort, bindHost),
       ),
-    tcp_accept(id) {
-      const handle = listener(id);
-      return handle === undefined ? undefined : (core.take(handle) as number | undefined);
-    },
-    tcp_stop(id) {
-      const handle = listener(id);
-      if (handle !== undefined) core.closeLocal(handle);
-    },
+    tcp_accept: pullOf<number>(core, "tcp_listener"),
+    tcp_stop: closerOf(core, "tcp_listener"),
   };
 }

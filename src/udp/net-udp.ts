@@ -11,7 +11,7 @@ import type { Handle } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
-import { failedHandle, handleOf, startOn } from "../core/start.js";
+import { closerOf, failedHandle, handleOf, pullOf, startOn } from "../core/start.js";
 import type { Datagram, UdpBackend } from "./backend.js";
 
 /** Options of `udp_open`. */
@@ -78,13 +78,7 @@ export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform)
       if (size > core.limits.udpMaxDatagramBytes) return ERR.messageTooLarge;
       return core.send(handle, { data: bytes ?? (data as string), host: unbracket(host), port }, size);
     },
-    udp_recv(id) {
-      const handle = socket(id);
-      return handle === undefined ? undefined : (core.take(handle) as Datagram | undefined);
-    },
-    udp_close(id) {
-      const handle = socket(id);
-      if (handle !== undefined) core.closeLocal(handle);
-    },
+    udp_recv: pullOf<Datagram>(core, "udp"),
+    udp_close: closerOf(core, "udp"),
   };
 }

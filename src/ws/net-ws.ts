@@ -9,7 +9,7 @@ import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
 import type { WsBackend } from "./backend.js";
 import type { Platform } from "../core/platform.js";
-import { failedHandle, handleOf, openListener, startOn } from "../core/start.js";
+import { closerOf, failedHandle, handleOf, openListener, pullOf, startOn } from "../core/start.js";
 
 /** The WebSocket part of `net`. */
 export interface NetWs {
@@ -39,7 +39,6 @@ function validCloseCode(code: unknown): code is number {
 /** Builds the WebSocket functions of `net` over one core and backend. */
 export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): NetWs {
   const connection = (id: unknown) => handleOf(core, id, "ws");
-  const listener = (id: unknown) => handleOf(core, id, "ws_listener");
   const send = (id: unknown, data: string | Uint8Array | undefined, bytes: number): true | string => {
     const handle = connection(id);
     if (handle === undefined) return ERR.unknownHandle;
@@ -63,10 +62,7 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
       const bytes = toBytes(data);
       return send(id, bytes, bytes?.length ?? 0);
     },
-    ws_recv(id) {
-      const handle = connection(id);
-      return handle === undefined ? undefined : (core.take(handle) as string | Uint8Array | undefined);
-    },
+    ws_recv: pullOf<string | Uint8Array>(core, "ws"),
     ws_close(id, code, reason) {
       const handle = connection(id);
       if (handle === undefined) return;
@@ -79,13 +75,7 @@ export function netWs(core: NetCore, ws: Lazy<WsBackend>, platform: Platform): N
         if (backend.listen === undefined) return core.fail(handle, ERR.listenUnsupported);
         backend.listen(handle, bindPort, bindHost);
       }),
-    ws_accept(id) {
-      const handle = listener(id);
-      return handle === undefined ? undefined : (core.take(handle) as number | undefined);
-    },
-    ws_stop(id) {
-      const handle = listener(id);
-      if (handle !== undefined) core.closeLocal(handle);
-    },
+    ws_accept: pullOf<number>(core, "ws_listener"),
+    ws_stop: closerOf(core, "ws_listener"),
   };
 }

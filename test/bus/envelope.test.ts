@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { decodeEnvelope, EnvelopeWriter, payloadBytes } from "../../src/bus/envelope.js";
+import { decodeEnvelope, EnvelopeWriter } from "../../src/bus/envelope.js";
 
 /** The bytes a client puts on the wire for one envelope. */
 function onWire(payload: string | Uint8Array): Uint8Array {
@@ -39,7 +39,3 @@ test("bytes no tickwire node sent decode to undefined", () => {
   for (const foreign of [[], [7], [2, 0], [0, 9, 65]]) assert.equal(decodeEnvelope(new Uint8Array(foreign)), undefined);
 });
 
-test("payload bytes count text as UTF-8 and bytes as their length", () => {
-  assert.equal(payloadBytes("é✓🎮"), 2 + 3 + 4);
-  assert.equal(payloadBytes(new Uint8Array(5)), 5);
-});
