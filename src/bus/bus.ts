@@ -14,15 +14,6 @@ import type { BusDriver, DriverFactory, Outgoing, RoomQuery, RoomRecord } from "
 import { decodeEnvelope, EnvelopeWriter } from "./envelope.js";
 import type { BusSettings } from "./options.js";
 
-/** The bus's own error texts. */
-export const BUS_ERR = {
-  disconnected: "bus disconnected",
-  invalidTopic: "invalid topic",
-  invalidRoom: "invalid room",
-  roomOpen: "room already open",
-  notFound: "not found",
-} as const;
-
 /** The broker connection as scripts see it. */
 export type BusStatus = "connecting" | "connected" | "error";
 
@@ -120,7 +111,7 @@ export class Bus {
   /** Registers this node's room under its lease; "connected" once registered. */
   openRoom(handle: Handle, name: string, meta: unknown, address: string): void {
     const room = `${name}@${this.settings.nodeId}`;
-    if (this.rooms.has(room)) return this.core.fail(handle, BUS_ERR.roomOpen);
+    if (this.rooms.has(room)) return this.core.fail(handle, ERR.roomOpen);
     const record: RoomRecord = { room, node: this.settings.nodeId, address, meta };
     this.rooms.set(room, record);
     handle.info = new OpenRoom(room);
@@ -149,7 +140,7 @@ export class Bus {
         clearTimeout(timer);
         // a record payload: the event's fields, so the rooms travel as its `data`
         if (!pick) return this.core.complete(handle, "room_list", { data: rooms });
-        if (rooms.length === 0) return this.core.fail(handle, BUS_ERR.notFound);
+        if (rooms.length === 0) return this.core.fail(handle, ERR.notFound);
         this.core.complete(handle, "room_found", { data: rooms[Math.floor(Math.random() * rooms.length)] });
       },
       () => undefined,
@@ -185,7 +176,7 @@ export class Bus {
   /** Ends every handle of a topic with "bus disconnected" and forgets it. */
   private dropTopic(key: string, topic: Topic): void {
     if (this.topics.get(key) === topic) this.topics.delete(key);
-    for (const handle of topic.handles) this.core.fail(handle, BUS_ERR.disconnected);
+    for (const handle of topic.handles) this.core.fail(handle, ERR.busDisconnected);
   }
 
   private unsubscribe(handle: Handle): void {

@@ -8,7 +8,7 @@ import { toBytes } from "../core/args.js";
 import { ERR } from "../core/errors.js";
 import type { NetCore } from "../core/net-core.js";
 import { failedHandle, handleOf } from "../core/start.js";
-import { BUS_ERR, type Bus, type BusStatus } from "./bus.js";
+import type { Bus, BusStatus } from "./bus.js";
 import { isName, isSubscription, isTopic } from "./topic.js";
 
 /** The bus part of `net`, present only with `features.bus`. */
@@ -45,7 +45,7 @@ function jsonCopy(bus: Bus, meta: unknown, limit: number): unknown {
 /** Builds the bus functions of `net` over one core and bus. */
 export function netBus(core: NetCore, bus: Bus): NetBus {
   const request = (query: { name?: string; node?: string } | undefined, pick: boolean) => {
-    if (query === undefined) return failedHandle(core, "bus_request", BUS_ERR.invalidRoom).id;
+    if (query === undefined) return failedHandle(core, "bus_request", ERR.invalidRoom).id;
     const handle = core.open("bus_request", "pending");
     bus.request(handle, query, pick);
     return handle.id;
@@ -54,21 +54,21 @@ export function netBus(core: NetCore, bus: Bus): NetBus {
     node_id: () => bus.settings.nodeId,
     bus_status: () => bus.status,
     bus_sub(topic) {
-      if (!isSubscription(topic)) return failedHandle(core, "bus_sub", BUS_ERR.invalidTopic).id;
+      if (!isSubscription(topic)) return failedHandle(core, "bus_sub", ERR.invalidTopic).id;
       if (bus.status === "error") return failedHandle(core, "bus_sub", ERR.notConnected).id;
       const handle = core.open("bus_sub", "connecting");
       bus.subscribe(handle, topic);
       return handle.id;
     },
     bus_pub(topic, data) {
-      if (!isTopic(topic)) return BUS_ERR.invalidTopic;
+      if (!isTopic(topic)) return ERR.invalidTopic;
       const payload = typeof data === "string" ? data : toBytes(data);
       if (payload === undefined) return ERR.invalidData;
       return bus.publish(topic, payload);
     },
     room_open(name, meta, address) {
       const copy = jsonCopy(bus, meta, core.limits.busMessageBytes);
-      const problem = !isName(name) ? BUS_ERR.invalidRoom : copy === undefined || (address !== undefined && typeof address !== "string") ? ERR.invalidData : undefined;
+      const problem = !isName(name) ? ERR.invalidRoom : copy === undefined || (address !== undefined && typeof address !== "string") ? ERR.invalidData : undefined;
       if (problem !== undefined) return failedHandle(core, "bus_room", problem).id;
       const handle = core.open("bus_room", "connecting");
       bus.openRoom(handle, name, copy, address ?? bus.settings.publicAddress);

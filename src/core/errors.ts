@@ -44,6 +44,11 @@ export const ERR = {
   listenUnsupported: "listening is not supported here",
   badContentEncoding: "bad content encoding",
   backendFailed: "backend failed to load",
+  busDisconnected: "bus disconnected",
+  invalidTopic: "invalid topic",
+  invalidRoom: "invalid room",
+  roomOpen: "room already open",
+  notFound: "not found",
   /** What a `net` send function returns in the unforeseen case that it throws. */
   failed: "error",
 } as const;

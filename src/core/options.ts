@@ -6,8 +6,9 @@
  * These are the host program's setup errors: a misspelt `policy` must never
  * run as no policy. Schemas are typed against the interface they check, so a
  * new key in an interface fails to compile until its rule is written.
- * Platform-neutral: imports nothing.
+ * Platform-neutral: imports only the edit distance of the hints.
  */
+import { editDistance } from "./edit-distance.js";
 
 /** How one option's value is checked: what it must be (for the message) and the test. */
 export interface OptionRule {
@@ -106,24 +107,6 @@ export function closestName(name: string, known: readonly string[]): string | un
   }
   const slack = Math.max(1, Math.floor(name.length / 4));
   return bestDistance <= slack ? best : undefined;
-}
-
-/** Levenshtein distance with adjacent swaps counted as one edit. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const above = rows[i - 1] as number[];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
-  }
-  return (rows[a.length] as number[])[b.length] as number;
 }
 
 function show(value: unknown): string {

@@ -9,6 +9,7 @@
  * and slow paths call `runtime.ts`. Temporaries (`t0`, `t1`, ...) are
  * function-level locals; float boxes and symbols are constants of the tree.
  */
+import { editDistance } from "../core/edit-distance.js";
 import type { Expr, Pos } from "./ast.js";
 import { BUILTINS } from "./builtins.js";
 import type { EpitaphDiagnostic } from "./errors.js";
@@ -358,15 +359,4 @@ interface Operand {
   assign: string;
   /** "int" / "float" for a raw number literal, false for a whole-float literal (a box), undefined for a checked temporary. */
   raw: "int" | "float" | false | undefined;
-}
-
-/** Levenshtein distance, for "did you mean" hints. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length];
 }
