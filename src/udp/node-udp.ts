@@ -115,7 +115,11 @@ class UdpSocket implements Transport {
   /** Sends one datagram in turn: a literal at once, a name once resolved; none overtakes one still resolving. */
   private sendOne(datagram: OutgoingDatagram): void {
     const family = isIP(datagram.host);
-    if (family !== 0 && this.resolving.length === 0) return this.sendToAddress(datagram, datagram.host, family, false);
+    if (family !== 0 && this.resolving.length === 0) {
+      const policy = this.backend.policy;
+      if (policy !== undefined && !policy.allows(datagram.host, datagram.host, datagram.port)) return this.dropOut(blockedText(datagram.host));
+      return this.sendToAddress(datagram, datagram.host, family, false);
+    }
     const entry: Resolving = { datagram, answer: family !== 0 ? { addresses: [datagram.host] } : undefined };
     this.resolving.push(entry);
     this.resolvingBytes += byteSize(datagram.data) + DATAGRAM_OVERHEAD;
@@ -146,14 +150,10 @@ class UdpSocket implements Transport {
     this.sendToAddress(datagram, allowed[0] ?? "", isIP(allowed[0] ?? ""), byName);
   }
 
-  /** Sends to one address, unless the socket cannot reach its family or the policy forbids it. */
+  /** Sends to one address the policy allows, unless the socket cannot reach its family; a peer reached by name is let answer. */
   private sendToAddress(datagram: OutgoingDatagram, address: string, family: number, byName: boolean): void {
     if (!this.canReach(family)) return this.dropOut(ERR.addressFamily);
-    const policy = this.backend.policy;
-    if (policy !== undefined) {
-      if (!policy.allows(datagram.host, address, datagram.port)) return this.dropOut(blockedText(datagram.host));
-      if (byName) this.learn(unmapped(address), datagram.port);
-    }
+    if (byName && this.backend.policy !== undefined) this.learn(unmapped(address), datagram.port);
     const target = this.reach === "dual" && family === 4 ? `::ffff:${address}` : address;
     this.socket.send(datagram.data, datagram.port, target, this.sent);
   }
