@@ -8,8 +8,10 @@ import { summarize } from "./lib/stats.js";
 import { CASES } from "./cases/index.js";
 
 const [name, envJson] = process.argv.slice(2);
-const benchCase = CASES.find((c) => c.name === name);
-if (benchCase === undefined) throw new Error(`bench: no case named ${name}`);
+const entry = CASES.find((c) => c.name === name);
+if (entry === undefined) throw new Error(`bench: no case named ${name}`);
+const benchCase = await entry.load();
+if (benchCase.name !== name) throw new Error(`bench: the entry ${name} loads the case ${benchCase.name}`);
 const env = JSON.parse(envJson) as BenchEnv;
 const result = summarize(benchCase, await benchCase.measure(env));
 process.send?.(result, () => process.exit(0));
