@@ -8,6 +8,7 @@
  */
 import type { Bandwidth } from "../core/bandwidth.js";
 import { Deque } from "../core/deque.js";
+import { LinkedList, type Link } from "../core/linked-list.js";
 import { ERR } from "../core/errors.js";
 import type { Lazy } from "../core/lazy.js";
 import type { Limits } from "../core/limits.js";
@@ -18,6 +19,8 @@ interface Job {
   done: (outcome: HttpOutcome) => void;
   cancel: ((reason: string) => void) | null;
   settled: boolean;
+  /** Its place among the open jobs. */
+  link: Link<Job> | null;
 }
 
 /** Sends requests through a backend under the in-flight and queue limits. */
@@ -25,7 +28,7 @@ export class HttpClient {
   private inFlight = 0;
   private readonly waiting = new Deque<Job>();
   /** Every job not yet settled, waiting or on the wire. */
-  private readonly open = new Set<Job>();
+  private readonly open = new LinkedList<Job>();
   private closed = false;
 
   constructor(
@@ -36,8 +39,8 @@ export class HttpClient {
 
   /** Sends `spec` when a slot is free; `done` runs exactly once, never synchronously. Returns a cancel function. */
   request(spec: HttpRequestSpec, done: (outcome: HttpOutcome) => void): (reason: string) => void {
-    const job: Job = { spec, done, cancel: null, settled: false };
-    this.open.add(job);
+    const job: Job = { spec, done, cancel: null, settled: false, link: null };
+    job.link = this.open.push(job);
     const slotFree = this.inFlight < this.limits.maxRequestsInFlight;
     const refused = this.refusal(spec, slotFree);
     if (refused !== undefined) this.settle(job, { ok: false, error: refused });
@@ -49,7 +52,7 @@ export class HttpClient {
   /** Cancels every request, waiting or on the wire, and refuses new ones (runtime shutdown). */
   close(): void {
     this.closed = true;
-    for (const job of [...this.open]) this.cancel(job, ERR.runtimeClosed);
+    for (const job of this.open.values()) this.cancel(job, ERR.runtimeClosed);
   }
 
   private cancel(job: Job, reason: string): void {
@@ -92,7 +95,7 @@ export class HttpClient {
   private settle(job: Job, outcome: HttpOutcome): void {
     if (job.settled) return;
     job.settled = true;
-    this.open.delete(job);
+    if (job.link !== null) this.open.remove(job.link);
     queueMicrotask(() => job.done(outcome));
   }
 }

@@ -16,7 +16,7 @@ import type { Bandwidth } from "../core/bandwidth.js";
 import { ERR, errorText } from "../core/errors.js";
 import type { BackendFactory } from "../core/protocol.js";
 import type { HttpBackend, HttpOutcome, HttpRequestSpec } from "./backend.js";
-import { DeadlineSweep } from "../node/deadline-sweep.js";
+import { DeadlineSweep, type SweptDeadline } from "../node/deadline-sweep.js";
 import { createConnector } from "./node-connector.js";
 import { decompressBody } from "./node-decompress.js";
 
@@ -47,6 +47,8 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   private redirects: Dispatcher.DispatchHandler | null = null;
   /** The redirect handler while it consumes the first hop's 3xx (whose body and end it owns). */
   private hop: Dispatcher.DispatchHandler | null = null;
+  /** This request's entry in the runtime's deadline sweep. */
+  private readonly deadline: SweptDeadline<ResponseCollector> | null;
 
   constructor(
     private readonly route: Route,
@@ -55,7 +57,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     private readonly bandwidth: Bandwidth,
     private readonly done: (outcome: HttpOutcome) => void,
   ) {
-    route.deadlines.start(this);
+    this.deadline = route.deadlines.start(this);
   }
 
   /** Ends the request with `reason` as its error. */
@@ -126,7 +128,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   private finish(outcome: HttpOutcome): void {
     if (this.settled) return;
     this.settled = true;
-    this.route.deadlines.stop(this);
+    this.route.deadlines.stop(this.deadline);
     this.chunks = [];
     queueMicrotask(() => this.done(outcome));
   }

@@ -12,14 +12,15 @@ import { pollUntil } from "../helpers/poll.js";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("DeadlineSweep", () => {
-  test("expires each started owner once, not before its time, and skips stopped ones", async () => {
+  test("expires each started owner once, not before its time, and skips stopped ones (stopping twice is harmless)", async () => {
     const expired: { owner: string; after: number }[] = [];
     const started = performance.now();
     const sweep = new DeadlineSweep<string>(120, (owner) => expired.push({ owner, after: performance.now() - started }));
     sweep.start("a");
-    sweep.start("b");
+    const b = sweep.start("b");
     sweep.start("c");
-    sweep.stop("b");
+    sweep.stop(b);
+    sweep.stop(b);
     await pollUntil(() => expired.length === 2, { what: "two owners to expire", timeoutMs: 5000 });
     assert.deepEqual(expired.map((entry) => entry.owner), ["a", "c"], "started order, the stopped one left out");
     for (const entry of expired) assert.ok(entry.after >= 119, `${entry.owner} expired after ${entry.after} ms, before its 120 ms`);
@@ -40,7 +41,7 @@ describe("DeadlineSweep", () => {
   test("0 ms means no deadline, and close stops every running one", async () => {
     const expired: string[] = [];
     const never = new DeadlineSweep<string>(0, (owner) => expired.push(owner));
-    never.start("zero");
+    assert.equal(never.start("zero"), null, "no entry without a deadline");
     const closing = new DeadlineSweep<string>(30, (owner) => expired.push(owner));
     closing.start("closed");
     closing.close();
