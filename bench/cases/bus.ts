@@ -72,11 +72,11 @@ async function busReady(net: Net): Promise<void> {
 
 async function measureThroughput(kind: Kind, env: BenchEnv): Promise<Samples> {
   const broker = await startBroker(kind);
-  const sink = await startPeer("bus-sink", broker.url, wireName(kind, "bench"));
+  const name = wireName(kind, "raw");
+  const sink = await startPeer("bus-sink", broker.url, wireName(kind, "bench"), name);
   const runtime = createNetRuntime({ bus: { url: broker.url } });
   await busReady(runtime.net);
   const raw = await rawClient(kind, broker.url);
-  const name = wireName(kind, "bench");
   const rawLoop = new TickLoop(() => {
     for (let i = 0; i < PER_TICK && raw.backlog() < 50_000; i++) raw.publish(name, SMALL);
   });

@@ -10,9 +10,10 @@ import { ERR } from "../core/errors.js";
 import type { Handle } from "../core/handle.js";
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
-import type { BusDriver, DriverFactory, Outgoing, RoomQuery, RoomRecord } from "./driver.js";
-import { decodeEnvelope, EnvelopeWriter } from "./envelope.js";
+import type { BusDriver, DriverFactory, RoomQuery, RoomRecord } from "./driver.js";
+import { decodeEnvelope } from "./envelope.js";
 import type { BusSettings } from "./options.js";
+import { TurnBatch } from "./turn-batch.js";
 
 /** The broker connection as scripts see it. */
 export type BusStatus = "connecting" | "connected" | "error";
@@ -41,9 +42,8 @@ export class Bus {
   private readonly ready: Promise<BusDriver>;
   private readonly topics = new Map<string, Topic>();
   private readonly rooms = new Map<string, RoomRecord>();
-  private batch: Outgoing[] = [];
+  private readonly batch: TurnBatch;
   private batchBytes = 0;
-  private readonly envelopes: EnvelopeWriter;
   private overflowCheck: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
@@ -53,7 +53,7 @@ export class Bus {
     readonly settings: BusSettings,
     load: Promise<DriverFactory>,
   ) {
-    this.envelopes = new EnvelopeWriter(settings.nodeId);
+    this.batch = new TurnBatch(settings.nodeId);
     this.ready = load.then((create) => {
       if (this.closed) throw new Error(ERR.runtimeClosed);
       return (this.driver = create(settings, {
@@ -97,7 +97,8 @@ export class Bus {
     const bytes = this.bytesOf(data);
     if (bytes > this.core.limits.busMessageBytes) return ERR.messageTooLarge;
     if (this.batchBytes + this.driver.pendingBytes() + bytes > this.core.limits.sendBufferBytes) return ERR.sendBufferFull;
-    if (this.batch.push({ topic, payload: this.envelopes.encode(data) }) === 1) queueMicrotask(this.flush);
+    if (this.batch.count === 0) queueMicrotask(this.flush);
+    this.batch.add(topic, data, bytes);
     this.batchBytes += bytes;
     this.core.counters.bytesOut += bytes;
     return true;
@@ -156,9 +157,8 @@ export class Bus {
 
   /** Sends the turn's publishes together. */
   private readonly flush = (): void => {
-    if (this.batch.length === 0) return;
-    const [batch, bytes] = [this.batch, this.batchBytes];
-    this.batch = [];
+    if (this.batch.count === 0) return;
+    const [batch, bytes] = [this.batch.take(), this.batchBytes];
     this.batchBytes = 0;
     if (this.status === "connected") this.driver?.publish(batch, bytes);
   };
@@ -192,23 +192,25 @@ export class Bus {
     this.driver?.dropRoom(room);
   }
 
-  /** Hands one broker message to every handle of its subscription, counting what overflows. */
+  /** Hands each publish of one broker message to every handle of its subscription, counting what overflows. */
   private message(key: string, topic: string, payload: Uint8Array): void {
     const handles = this.topics.get(key)?.handles;
     const envelope = handles === undefined ? undefined : decodeEnvelope(payload);
     if (handles === undefined || envelope === undefined) return;
-    const bytes = payload.length - 2 - envelope.from.length;
-    if (bytes > this.core.limits.busMessageBytes) return;
+    const { from, arrivals } = envelope;
     const limit = this.core.limits.busQueueMessages;
-    for (const handle of handles) {
-      if (handle.status !== "connected") continue;
-      const sub = handle.info as Subscription;
-      if ((handle.inbox?.length ?? 0) >= limit) {
-        if (sub.dropped++ === 0) this.watchOverflow();
-        continue;
+    for (const { data, bytes } of arrivals) {
+      if (bytes > this.core.limits.busMessageBytes) continue;
+      for (const handle of handles) {
+        if (handle.status !== "connected") continue;
+        const sub = handle.info as Subscription;
+        if ((handle.inbox?.length ?? 0) >= limit) {
+          if (sub.dropped++ === 0) this.watchOverflow();
+          continue;
+        }
+        this.reportOverflow(handle, sub);
+        this.core.deliver(handle, "bus_message", { data, topic, from }, bytes);
       }
-      this.reportOverflow(handle, sub);
-      this.core.deliver(handle, "bus_message", { data: envelope.data, topic, from: envelope.from }, bytes);
     }
   }
 
