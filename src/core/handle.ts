@@ -72,18 +72,20 @@ const THROTTLED = 8;
 const PULL_ONLY = 16;
 const OVERFLOWING = 32;
 
-/** The core's record of one handle. */
-export class Handle {
-  /** Payloads received and not yet delivered, oldest first; created on first use. */
+/** A handle's queues and byte counts, made with its first payload either way, so an idle handle carries six fields fewer. */
+class Traffic {
   inbox: Deque<QueuedEvent> | null = null;
-  inboxBytes = 0;
-  /** Sends of the current turn, written together when the script yields. */
   outbox: Payload[] | null = null;
+  inboxBytes = 0;
   outboxBytes = 0;
-  /** Payload bytes received and queued for sending since the handle opened (for stats). */
   bytesIn = 0;
   bytesOut = 0;
+}
+
+/** The core's record of one handle. */
+export class Handle {
   transport: Transport | null = null;
+  private traffic: Traffic | null = null;
   /** Why the handle ended in error, kept for pull-only handles whose events are never queued. Declared, not initialised: a connection that never fails carries no slot for it. */
   declare error: string | undefined;
   /** Protocol-owned state (an HTTP request's record), read back by `instanceof`; dropped when the handle is released. Declared, not initialised, like `error`. */
@@ -97,6 +99,64 @@ export class Handle {
     pullOnly: boolean,
   ) {
     this.flags = pullOnly ? PULL_ONLY : 0;
+  }
+
+  /** Payloads received and not yet delivered, oldest first; created on first use. */
+  get inbox(): Deque<QueuedEvent> | null {
+    return this.traffic === null ? null : this.traffic.inbox;
+  }
+
+  set inbox(value: Deque<QueuedEvent> | null) {
+    if (this.traffic !== null || value !== null) this.counts().inbox = value;
+  }
+
+  /** Sends of the current turn, written together when the script yields. */
+  get outbox(): Payload[] | null {
+    return this.traffic === null ? null : this.traffic.outbox;
+  }
+
+  set outbox(value: Payload[] | null) {
+    if (this.traffic !== null || value !== null) this.counts().outbox = value;
+  }
+
+  /** Bytes of the payloads in the inbox. */
+  get inboxBytes(): number {
+    return this.traffic === null ? 0 : this.traffic.inboxBytes;
+  }
+
+  set inboxBytes(value: number) {
+    if (this.traffic !== null || value !== 0) this.counts().inboxBytes = value;
+  }
+
+  /** Bytes of the sends in the outbox. */
+  get outboxBytes(): number {
+    return this.traffic === null ? 0 : this.traffic.outboxBytes;
+  }
+
+  set outboxBytes(value: number) {
+    if (this.traffic !== null || value !== 0) this.counts().outboxBytes = value;
+  }
+
+  /** Payload bytes received since the handle opened (for stats). */
+  get bytesIn(): number {
+    return this.traffic === null ? 0 : this.traffic.bytesIn;
+  }
+
+  set bytesIn(value: number) {
+    this.counts().bytesIn = value;
+  }
+
+  /** Payload bytes queued for sending since the handle opened (for stats). */
+  get bytesOut(): number {
+    return this.traffic === null ? 0 : this.traffic.bytesOut;
+  }
+
+  set bytesOut(value: number) {
+    this.counts().bytesOut = value;
+  }
+
+  private counts(): Traffic {
+    return (this.traffic ??= new Traffic());
   }
 
   /** Pull-only handles (Scripter's Rift sockets) never put events on the shared queue. */
