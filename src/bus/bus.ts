@@ -43,7 +43,6 @@ export class Bus {
   private readonly topics = new Map<string, Topic>();
   private readonly rooms = new Map<string, RoomRecord>();
   private readonly batch: TurnBatch;
-  private batchBytes = 0;
   private overflowCheck: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
@@ -96,10 +95,9 @@ export class Bus {
     if (this.status !== "connected" || this.driver === undefined) return ERR.notConnected;
     const bytes = this.bytesOf(data);
     if (bytes > this.core.limits.busMessageBytes) return ERR.messageTooLarge;
-    if (this.batchBytes + this.driver.pendingBytes() + bytes > this.core.limits.sendBufferBytes) return ERR.sendBufferFull;
+    if (this.batch.bytes + this.driver.pendingBytes() + bytes > this.core.limits.sendBufferBytes) return ERR.sendBufferFull;
     if (this.batch.count === 0) queueMicrotask(this.flush);
     this.batch.add(topic, data, bytes);
-    this.batchBytes += bytes;
     this.core.counters.bytesOut += bytes;
     return true;
   }
@@ -158,8 +156,8 @@ export class Bus {
   /** Sends the turn's publishes together. */
   private readonly flush = (): void => {
     if (this.batch.count === 0) return;
-    const [batch, bytes] = [this.batch.take(), this.batchBytes];
-    this.batchBytes = 0;
+    const bytes = this.batch.bytes;
+    const batch = this.batch.take();
     if (this.status === "connected") this.driver?.publish(batch, bytes);
   };
 

@@ -15,29 +15,6 @@ import { NodeSet } from "./nodes.js";
 import type { BusSettings } from "./options.js";
 import { patternBase } from "./topic.js";
 
-/**
- * Publishes a turn's messages in order from one argument: each message is
- * `<channel bytes>:<channel><message bytes>:<message>` (one argument, so the
- * client builds and writes one string instead of a command of thousands).
- */
-const PUBLISH_BATCH = `local s, i = ARGV[1], 1
-local function take()
-  local colon = string.find(s, ':', i, true)
-  local size = tonumber(string.sub(s, i, colon - 1))
-  i = colon + size + 1
-  return string.sub(s, colon + 1, colon + size)
-end
-while i <= #s do
-  local channel = take()
-  redis.call('PUBLISH', channel, take())
-end
-return 0`;
-
-/** The commands `defineCommand` adds. */
-interface BatchCommands {
-  publishBatch(framed: string | Buffer): Promise<unknown>;
-}
-
 /** The bus over one Redis server. */
 class RedisDriver implements BusDriver {
   private readonly cmd: Redis;
@@ -64,7 +41,6 @@ class RedisDriver implements BusDriver {
     const url = settings.url.href;
     this.cmd = new Redis(url, options);
     this.sub = new Redis(url, options);
-    this.cmd.defineCommand("publishBatch", { numberOfKeys: 0, lua: PUBLISH_BATCH });
     this.channel = `${settings.prefix}:m:`;
     this.nodes = new NodeSet(settings.nodeId, settings.leaseMs, hooks.node);
     for (const client of [this.cmd, this.sub]) {
@@ -96,7 +72,9 @@ class RedisDriver implements BusDriver {
     this.pending += bytes;
     const settle = () => void (this.pending -= bytes);
     if (batch.length === 1) return void this.cmd.publish(this.channel + batch[0].topic, wirePayload(batch[0].payload)).then(settle, settle);
-    (this.cmd as unknown as BatchCommands).publishBatch(frame(this.channel, batch)).then(settle, settle);
+    const pipeline = this.cmd.pipeline();
+    for (const { topic, payload } of batch) pipeline.publish(this.channel + topic, wirePayload(payload));
+    pipeline.exec().then(settle, settle);
   }
 
   pendingBytes(): number {
@@ -198,26 +176,9 @@ class RedisDriver implements BusDriver {
   }
 }
 
-/** A payload as ioredis takes it: text stays text (all-text commands are built as one string), bytes become a Buffer view. */
+/** A payload as ioredis takes it: text stays text (written as UTF-8 by the client), bytes become a Buffer view. */
 function wirePayload(payload: string | Uint8Array): string | Buffer {
   return typeof payload === "string" ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.length);
-}
-
-/** A turn's publishes as the batch script's one argument: text stays one string, bytes make it one Buffer. */
-function frame(channel: string, batch: Outgoing[]): string | Buffer {
-  let text = "";
-  let pieces: Buffer[] | undefined;
-  for (const { topic, payload } of batch) {
-    const name = channel + topic;
-    const head = `${name.length}:${name}${typeof payload === "string" ? Buffer.byteLength(payload, "utf8") : payload.length}:`;
-    if (pieces === undefined && typeof payload === "string") {
-      text += head + payload;
-      continue;
-    }
-    pieces ??= [Buffer.from(text, "utf8")];
-    pieces.push(Buffer.from(head, "latin1"), typeof payload === "string" ? Buffer.from(payload, "utf8") : wirePayload(payload) as Buffer);
-  }
-  return pieces === undefined ? text : Buffer.concat(pieces);
 }
 
 /** Creates the Redis driver; it starts connecting at once. */

@@ -10,8 +10,9 @@ import { ENVELOPE_BYTES, EnvelopeBuilder, envelopeHeader } from "./envelope.js";
 
 /** Collects a turn's publishes and hands them out as one broker message per topic (or a few, for large turns). */
 export class TurnBatch {
-  /** Publishes taken since the last `take`. */
+  /** Publishes added since the last `take`, and their payload bytes. */
   count = 0;
+  bytes = 0;
   private readonly header: string;
   private readonly open = new Map<string, EnvelopeBuilder>();
   private closed: Outgoing[] = [];
@@ -33,6 +34,7 @@ export class TurnBatch {
     }
     envelope.add(data, bytes);
     this.count++;
+    this.bytes += bytes;
   }
 
   /** The turn's broker messages, each topic's in order; empties the batch. */
@@ -42,6 +44,7 @@ export class TurnBatch {
     this.open.clear();
     this.closed = [];
     this.count = 0;
+    this.bytes = 0;
     return out;
   }
 }
