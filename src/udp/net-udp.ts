@@ -63,6 +63,9 @@ function openUdp(core: NetCore, udp: Lazy<UdpBackend>, port: unknown, host: unkn
 /** Builds the UDP functions of `net` over one core and backend. */
 export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform): NetUdp {
   const socket = (id: unknown) => handleOf(core, id, "udp");
+  /** The last destination that passed `checkHost`, and its unbracketed form: a sender to one peer checks it once. */
+  let checkedHost: unknown = Symbol("none yet");
+  let checkedBare = "";
   return {
     udp_open: (port, host, options) => openUdp(core, udp, port, host, options).id,
     udp_send(id, host, port, data) {
@@ -70,13 +73,19 @@ export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform)
       if (handle === undefined) return ERR.unknownHandle;
       if (handle.status === "opening") return ERR.notConnected;
       if (handle.finished) return ERR.closed;
-      const problem = checkHost(host) ?? checkPort(port, false);
-      if (problem !== undefined) return problem;
+      if (host !== checkedHost) {
+        const badHost = checkHost(host);
+        if (badHost !== undefined) return badHost;
+        checkedHost = host;
+        checkedBare = unbracket(host);
+      }
+      const badPort = checkPort(port, false);
+      if (badPort !== undefined) return badPort;
       const bytes = typeof data === "string" ? undefined : toBytes(data)?.slice();
       if (typeof data !== "string" && bytes === undefined) return ERR.invalidData;
       const size = bytes?.length ?? platform.byteLength(data as string);
       if (size > core.limits.udpMaxDatagramBytes) return ERR.messageTooLarge;
-      return core.send(handle, { data: bytes ?? (data as string), host: unbracket(host), port }, size);
+      return core.send(handle, { data: bytes ?? (data as string), host: checkedBare, port }, size);
     },
     udp_recv: pullOf<Datagram>(core, "udp"),
     udp_close: closerOf(core, "udp"),

@@ -137,7 +137,10 @@ describe("udp_send and receiving", () => {
     const a = await openBound(net, 0, "127.0.0.1");
     const send = net.udp_send as (...args: unknown[]) => unknown;
     assert.equal(send(999_999, "127.0.0.1", 9, "x"), ERR.unknownHandle);
-    assert.equal(send(a.handle, "bad host!", 9, "x"), ERR.invalidHost);
+    assert.equal(send(a.handle, undefined, 9, "x"), ERR.invalidHost, "no host at the first send");
+    assert.equal(send(a.handle, "", 9, "x"), ERR.invalidHost);
+    assert.equal(send(a.handle, "127.0.0.1", 9, "x"), true);
+    assert.equal(send(a.handle, "bad host!", 9, "x"), ERR.invalidHost, "a bad host right after a good one");
     assert.equal(send(a.handle, 7, 9, "x"), ERR.invalidHost);
     assert.equal(send(a.handle, "127.0.0.1", 0, "x"), ERR.invalidPort);
     assert.equal(send(a.handle, "127.0.0.1", 70_000, "x"), ERR.invalidPort);
