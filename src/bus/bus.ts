@@ -207,7 +207,7 @@ export class Bus {
           continue;
         }
         this.reportOverflow(handle, sub);
-        this.core.deliver(handle, "bus_message", { data, topic, from }, bytes);
+        this.core.deliver(handle, "bus_message", { type: "bus_message", handle: handle.id, data, topic, from }, bytes);
       }
     }
   }

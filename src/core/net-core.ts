@@ -123,7 +123,7 @@ export class NetCore {
     this.notify(handle, type, data);
   }
 
-  /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. */
+  /** Stores a payload for the script: on the queue and in the handle's inbox, taken once by either. An object payload is the whole event record, handed over as it is. */
   deliver(handle: Handle, type: PayloadEventType, data: Payload, bytes: number): void {
     if (handle.finished || handle.released) {
       if (type === "accepted") this.discard(data as number);
@@ -171,7 +171,7 @@ export class NetCore {
 
   /** Ends a request with its answer: status "done" and its one terminal event (`"http_done"`, or a protocol's own with the answer's fields). */
   complete(handle: Handle, type: TerminalEventType = "http_done", fields?: PayloadRecord): void {
-    this.end(handle, "done", type, fields);
+    this.end(handle, "done", type, fields === undefined ? undefined : { type, handle: handle.id, ...fields });
   }
 
   /** Ends a handle with its one terminal event; later calls for the same handle do nothing. */
@@ -385,6 +385,6 @@ function toRecord(event: QueuedEvent): NetEvent {
     return { type: "closed", handle, code: event.extra.code, reason: event.extra.reason };
   }
   if (event.data === undefined) return { type: event.type, handle } as NetEvent;
-  if (typeof event.data === "object" && !(event.data instanceof Uint8Array)) return { type: event.type, handle, ...event.data } as NetEvent;
+  if (typeof event.data === "object" && !(event.data instanceof Uint8Array)) return event.data as unknown as NetEvent;
   return { type: event.type, handle, data: event.data } as NetEvent;
 }

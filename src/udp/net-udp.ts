@@ -7,6 +7,7 @@
  */
 import { checkHost, checkPort, toBytes, unbracket } from "../core/args.js";
 import { ERR } from "../core/errors.js";
+import type { DatagramEvent } from "../core/events.js";
 import type { Handle } from "../core/handle.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
@@ -63,6 +64,7 @@ function openUdp(core: NetCore, udp: Lazy<UdpBackend>, port: unknown, host: unkn
 /** Builds the UDP functions of `net` over one core and backend. */
 export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform): NetUdp {
   const socket = (id: unknown) => handleOf(core, id, "udp");
+  const pullEvent = pullOf<DatagramEvent>(core, "udp");
   /** The last destination that passed `checkHost`, and its unbracketed form: a sender to one peer checks it once. */
   let checkedHost: unknown = Symbol("none yet");
   let checkedBare = "";
@@ -87,7 +89,10 @@ export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform)
       if (size > core.limits.udpMaxDatagramBytes) return ERR.messageTooLarge;
       return core.send(handle, { data: bytes ?? (data as string), host: checkedBare, port }, size);
     },
-    udp_recv: pullOf<Datagram>(core, "udp"),
+    udp_recv(id) {
+      const event = pullEvent(id);
+      return event === undefined ? undefined : { data: event.data, from: event.from };
+    },
     udp_close: closerOf(core, "udp"),
   };
 }

@@ -70,6 +70,11 @@ class UdpSocket implements Transport {
   /** The last destination host sent to and its address family (0 for a name): a sender to one peer parses it once. */
   private lastHost = "";
   private lastFamily = 0;
+  /** The last datagram's source: a stream from one peer is parsed and formatted once. */
+  private lastSourceIp = "";
+  private lastSourcePort = -1;
+  private lastSource = "";
+  private lastSourceText = "";
   /** Called back by `send`; one function per socket, not one per datagram. */
   private readonly sent = (error: Error | null): void => {
     if (error === null) this.datagramsOut++;
@@ -99,7 +104,8 @@ class UdpSocket implements Transport {
 
   /** Hands a datagram to the script, unless its source is forbidden or the receive buffer is full. */
   receive(message: Buffer, info: dgram.RemoteInfo): void {
-    const address = unmapped(info.address);
+    if (info.port !== this.lastSourcePort || info.address !== this.lastSourceIp) this.learnSource(info);
+    const address = this.lastSource;
     if (!this.sourceAllowed(address, info.port)) {
       this.droppedIn++;
       return this.drops.report(`${blockedText(address)} (source)`, "source");
@@ -111,8 +117,16 @@ class UdpSocket implements Transport {
       return this.core.overflow(handle, "udp_dropped", ERR.receiveBufferFull);
     }
     this.datagramsIn++;
-    const data = this.mode === "bytes" ? message : message.toString("utf8");
-    this.core.deliver(handle, "datagram", { data, from: formatAddress(address, info.port) as string }, message.length);
+    const data = this.mode === "bytes" ? message : message.toString();
+    this.core.deliver(handle, "datagram", { type: "datagram", handle: handle.id, data, from: this.lastSourceText }, message.length);
+  }
+
+  /** Remembers a datagram's source as the socket sees it, as the script sees it, and as "ip:port". */
+  private learnSource(info: dgram.RemoteInfo): void {
+    this.lastSourceIp = info.address;
+    this.lastSourcePort = info.port;
+    this.lastSource = unmapped(info.address);
+    this.lastSourceText = formatAddress(this.lastSource, info.port) as string;
   }
 
   private sourceAllowed(address: string, port: number): boolean {
