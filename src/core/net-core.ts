@@ -263,7 +263,8 @@ export class NetCore {
       run.chars += text.length;
       return true;
     }
-    const bytes = measure(text);
+    // a text that cannot fit even at one byte per UTF-16 unit (none is shorter in UTF-8) is refused unmeasured
+    const bytes = text.length > this.sendRoom(handle) ? text.length : measure(text);
     const sent = this.send(handle, text, bytes);
     if (sent === true && text.length <= RUN_PIECE_CHARS && this.bandwidth.uploadUnlimited && this.sendRoom(handle) >= RUN_ROOM) {
       this.countQueuedText();

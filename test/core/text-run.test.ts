@@ -47,4 +47,21 @@ describe("text runs", () => {
       assert.equal(runtime.stats().totals.bytesOut, 400_000, "bytes counted");
     });
   }
+
+  test("big texts fill the send buffer to its exact UTF-8 size; one too long for the room is refused, before connecting too", async () => {
+    const peer = await tcpPeerForTest();
+    const runtime = runtimeForTest({ limits: { sendBufferBytes: 100_000 } });
+    const { net } = runtime;
+    const handle = net.tcp_connect("127.0.0.1", peer.port);
+    assert.equal(net.tcp_send(handle, "x".repeat(200_000)), "not connected", "the handle's state comes before its room");
+    await eventOf(net, handle, "connected");
+    const twoByte = "é".repeat(20_000);
+    assert.equal(net.tcp_send(handle, twoByte), true);
+    assert.equal(net.tcp_send(handle, twoByte), true);
+    assert.equal(net.tcp_send(handle, twoByte), "send buffer full", "40,000 bytes past the 20,000 left");
+    assert.equal(net.tcp_send(handle, "x".repeat(20_001)), "send buffer full", "longer than the room");
+    assert.equal(net.tcp_send(handle, "é".repeat(10_000)), true, "20,000 bytes fill it exactly");
+    assert.equal(net.tcp_send(handle, "x"), "send buffer full");
+    assert.equal(runtime.stats().totals.bytesOut, 100_000, "bytes counted");
+  });
 });
