@@ -4,6 +4,7 @@
  * through a symbol on the socket, so an open connection costs no closures.
  * With a host policy, every connect is checked on the address it reaches.
  */
+import { isAscii } from "node:buffer";
 import * as net from "node:net";
 import { StringDecoder } from "node:string_decoder";
 import { ERR, errorText } from "../core/errors.js";
@@ -50,11 +51,17 @@ class TcpConnection implements Transport {
     socket.on("close", onSocketClose);
   }
 
-  /** Hands a chunk to the script, decoded when in text mode. */
+  /** Hands a chunk to the script, decoded when in text mode (ASCII, checked first, is copied rather than decoded). */
   receive(chunk: Buffer): void {
     if (this.decoding === "bytes") return this.core.deliver(this.handle, "data", chunk, chunk.length);
-    const text = this.decoding === "text" && chunk[chunk.length - 1] < 0x80 ? chunk.toString("utf8") : this.decode(chunk);
+    const text = this.decoding === "text" ? this.decodeWhole(chunk) : this.decode(chunk);
     if (text.length > 0) this.core.deliver(this.handle, "data", text, chunk.length);
+  }
+
+  /** A chunk decoded on its own; one that ends inside a character starts the streaming decoder. */
+  private decodeWhole(chunk: Buffer): string {
+    if (isAscii(chunk)) return chunk.toString("latin1");
+    return chunk[chunk.length - 1] < 0x80 ? chunk.toString("utf8") : this.decode(chunk);
   }
 
   /** Streaming decode, for chunks that may split a character. */
