@@ -32,6 +32,9 @@ export class NetCore {
   private dirty: Handle[] = [];
   /** Small texts of this turn to one handle, counted together when the run ends (text-run.ts). */
   private textRun: TextRun | null = null;
+  /** The last big text measured and its UTF-8 size. */
+  private lastBigText = "";
+  private lastBigBytes = 0;
   private openConnections = 0;
   private readonly openByQuota = new Map<string, number>();
   /** Handle 0: the runtime itself, for events about it such as `node_up`. */
@@ -264,7 +267,7 @@ export class NetCore {
       return true;
     }
     // a text that cannot fit even at one byte per UTF-16 unit (none is shorter in UTF-8) is refused unmeasured
-    const bytes = text.length > this.sendRoom(handle) ? text.length : measure(text);
+    const bytes = text.length > this.sendRoom(handle) ? text.length : text.length > RUN_PIECE_CHARS ? this.bigTextBytes(text, measure) : measure(text);
     const sent = this.send(handle, text, bytes);
     if (sent === true && text.length <= RUN_PIECE_CHARS && this.bandwidth.uploadUnlimited && this.sendRoom(handle) >= RUN_ROOM) {
       this.countQueuedText();
@@ -272,6 +275,15 @@ export class NetCore {
       this.textRun = new TextRun(handle, outbox.length - 1, measure, bytes);
     }
     return sent;
+  }
+
+  /** The UTF-8 size of a text too big for a run; the same text sent again (a snapshot to every client) is not measured again. */
+  private bigTextBytes(text: string, measure: (text: string) => number): number {
+    if (text !== this.lastBigText) {
+      this.lastBigText = text;
+      this.lastBigBytes = measure(text);
+    }
+    return this.lastBigBytes;
   }
 
   /** Ends the open text run, adding its UTF-8 size to its handle's queued and sent bytes (before a write or a stats read). */

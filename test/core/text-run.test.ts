@@ -48,6 +48,22 @@ describe("text runs", () => {
     });
   }
 
+  test("a big text sent again is counted again, and one of the same length but other bytes is measured anew", async () => {
+    const peer = await tcpPeerForTest();
+    const runtime = runtimeForTest();
+    const { net } = runtime;
+    const handle = net.tcp_connect("127.0.0.1", peer.port);
+    await eventOf(net, handle, "connected");
+    const connection = await peer.accepted();
+    const ascii = "x".repeat(2000);
+    const accented = `é${"x".repeat(1999)}`;
+    for (const text of [ascii, ascii, accented, accented, ascii]) assert.equal(net.tcp_send(handle, text), true);
+    const expected = Buffer.from(ascii + ascii + accented + accented + ascii, "utf8");
+    assert.equal(runtime.stats().totals.bytesOut, expected.length, "2,000 + 2,000 + 2,001 + 2,001 + 2,000 bytes");
+    await pollUntil(() => connection.received().length >= expected.length, { what: `${expected.length} bytes at the peer` });
+    assert.ok(connection.received().equals(expected), "the peer got exactly the sent bytes");
+  });
+
   test("big texts fill the send buffer to its exact UTF-8 size; one too long for the room is refused, before connecting too", async () => {
     const peer = await tcpPeerForTest();
     const runtime = runtimeForTest({ limits: { sendBufferBytes: 100_000 } });
