@@ -136,6 +136,12 @@ function onSocketData(this: OwnedSocket, chunk: Buffer): void {
   this[OWNER]?.receive(chunk);
 }
 
+/** The read callback of a text connection reading into the backend's one buffer; true keeps it reading (the receive buffer pauses it itself). */
+function onSocketRead(this: OwnedSocket, bytes: number, buffer: Uint8Array): boolean {
+  this[OWNER]?.receive((buffer as Buffer).subarray(0, bytes));
+  return true;
+}
+
 function onSocketError(this: OwnedSocket, error: Error): void {
   const owner = this[OWNER];
   if (owner === undefined) return;
@@ -229,6 +235,8 @@ class NodeTcp implements TcpBackend {
   readonly lingering = new Set<net.Socket>();
   /** Connect deadlines of the connections still connecting (kept here, so a connected one carries no field for it). */
   private readonly deadlines = new Map<TcpConnection, Deadline>();
+  /** What text-mode client connections read into: a chunk is decoded before the next read, so one buffer serves them all. */
+  private readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
   readonly core: NetCore;
   private readonly policy: HostPolicy | undefined;
 
@@ -244,7 +252,8 @@ class NodeTcp implements TcpBackend {
       return core.fail(handle, blockedText(host));
     }
     const lookup = policy && policyLookup(policy, () => port);
-    const socket: OwnedSocket = net.connect({ host, port, lookup });
+    const onread = mode === "text" ? { buffer: this.readBuffer, callback: onSocketRead } : undefined;
+    const socket: OwnedSocket = net.connect({ host, port, lookup, onread });
     const connection = new TcpConnection(this, handle, socket, mode);
     core.attach(handle, connection);
     socket.once("connect", onSocketConnect);
