@@ -23,7 +23,7 @@ export type HandleStatus =
   | "error"
   | "closed";
 
-/** A payload made of fields, such as a datagram's `{ data, from }`: its event record carries those fields. */
+/** A payload made of fields, such as a datagram's: the whole event record (`type` and `handle` too), handed to the script as it is. */
 export type PayloadRecord = { readonly [field: string]: unknown };
 
 /** One payload: TCP text, a WebSocket message, raw socket bytes, an accepted client's handle, or a protocol's record. */
