@@ -5,20 +5,26 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import type { RuntimeOptions } from "../../src/index.js";
 import { eventOf, pollUntil } from "../helpers/poll.js";
 import { runtimeForTest } from "../helpers/runtime.js";
 import { tcpPeerForTest } from "../helpers/tcp-peer.js";
+
+/** A runtime with `options` connected to a TCP peer, and the peer's side of that connection. */
+async function connectedToPeer(options?: RuntimeOptions) {
+  const peer = await tcpPeerForTest();
+  const runtime = runtimeForTest(options);
+  const { net } = runtime;
+  const handle = net.tcp_connect("127.0.0.1", peer.port);
+  await eventOf(net, handle, "connected");
+  return { runtime, net, handle, connection: await peer.accepted() };
+}
 
 const MIXED = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `état ${i} ☃\n` : `line ${i}\n`));
 
 describe("text runs", () => {
   test("a turn of small texts is queued, counted and delivered as their exact UTF-8 bytes", async () => {
-    const peer = await tcpPeerForTest();
-    const runtime = runtimeForTest();
-    const { net } = runtime;
-    const handle = net.tcp_connect("127.0.0.1", peer.port);
-    await eventOf(net, handle, "connected");
-    const connection = await peer.accepted();
+    const { runtime, net, handle, connection } = await connectedToPeer();
     for (const piece of MIXED) assert.equal(net.tcp_send(handle, piece), true);
     const expected = Buffer.from(MIXED.join(""), "utf8");
     const stats = runtime.stats();
@@ -35,11 +41,7 @@ describe("text runs", () => {
     ["two-byte text", "é".repeat(32)],
   ] as const) {
     test(`the send buffer admits exactly its size in 64-byte sends of ${what}`, async () => {
-      const peer = await tcpPeerForTest();
-      const runtime = runtimeForTest({ limits: { sendBufferBytes: 400_000 } });
-      const { net } = runtime;
-      const handle = net.tcp_connect("127.0.0.1", peer.port);
-      await eventOf(net, handle, "connected");
+      const { runtime, net, handle } = await connectedToPeer({ limits: { sendBufferBytes: 400_000 } });
       let accepted = 0;
       while (net.tcp_send(handle, piece) === true) accepted++;
       assert.equal(accepted, 400_000 / 64, "sends admitted in one turn");
@@ -49,12 +51,7 @@ describe("text runs", () => {
   }
 
   test("a big text sent again is counted again, and one of the same length but other bytes is measured anew", async () => {
-    const peer = await tcpPeerForTest();
-    const runtime = runtimeForTest();
-    const { net } = runtime;
-    const handle = net.tcp_connect("127.0.0.1", peer.port);
-    await eventOf(net, handle, "connected");
-    const connection = await peer.accepted();
+    const { runtime, net, handle, connection } = await connectedToPeer();
     const ascii = "x".repeat(2000);
     const accented = `é${"x".repeat(1999)}`;
     for (const text of [ascii, ascii, accented, accented, ascii]) assert.equal(net.tcp_send(handle, text), true);
