@@ -267,7 +267,7 @@ export class NetCore {
       return true;
     }
     // a text that cannot fit even at one byte per UTF-16 unit (none is shorter in UTF-8) is refused unmeasured
-    const bytes = text.length > this.sendRoom(handle) ? text.length : text.length > RUN_PIECE_CHARS ? this.bigTextBytes(text, measure) : measure(text);
+    const bytes = text.length > this.sendRoom(handle) ? text.length : this.textBytes(text, measure);
     const sent = this.send(handle, text, bytes);
     if (sent === true && text.length <= RUN_PIECE_CHARS && this.bandwidth.uploadUnlimited && this.sendRoom(handle) >= RUN_ROOM) {
       this.countQueuedText();
@@ -277,8 +277,9 @@ export class NetCore {
     return sent;
   }
 
-  /** The UTF-8 size of a text too big for a run; the same text sent again (a snapshot to every client) is not measured again. */
-  private bigTextBytes(text: string, measure: (text: string) => number): number {
+  /** The UTF-8 size of a text; a text too big for a run sent again (a snapshot to every client) is not measured again. */
+  private textBytes(text: string, measure: (text: string) => number): number {
+    if (text.length <= RUN_PIECE_CHARS) return measure(text);
     if (text !== this.lastBigText) {
       this.lastBigText = text;
       this.lastBigBytes = measure(text);
