@@ -11,6 +11,7 @@ import { Deque } from "./deque.js";
 import { ERR, errorText } from "./errors.js";
 import type { NetEvent, NoticeEventType, PayloadEventType, TerminalEventType } from "./events.js";
 import { Handle, QueuedEvent, type HandleKind, type HandleStatus, type Payload, type PayloadRecord, type Transport } from "./handle.js";
+import { LastResult } from "./last-result.js";
 import type { RuntimeLimits } from "./limits.js";
 import { StatsCounters } from "./counters.js";
 import { RUN_PIECE_CHARS, RUN_ROOM, TextRun } from "./text-run.js";
@@ -32,9 +33,8 @@ export class NetCore {
   private dirty: Handle[] = [];
   /** Small texts of this turn to one handle, counted together when the run ends (text-run.ts). */
   private textRun: TextRun | null = null;
-  /** The last big text measured and its UTF-8 size. */
-  private lastBigText = "";
-  private lastBigBytes = 0;
+  /** The UTF-8 size of the last big text measured. */
+  private readonly bigTextBytes = new LastResult<string, number>();
   private openConnections = 0;
   private readonly openByQuota = new Map<string, number>();
   /** Handle 0: the runtime itself, for events about it such as `node_up`. */
@@ -243,9 +243,7 @@ export class NetCore {
     if (handle.status === "connecting") return ERR.notConnected;
     const transport = handle.transport;
     if (handle.finished || transport === null) return ERR.closed;
-    if (handle.outboxBytes + (transport.pendingBytes?.() ?? 0) + bytes > this.limits.sendBufferBytes) {
-      return ERR.sendBufferFull;
-    }
+    if (bytes > this.sendRoom(handle)) return ERR.sendBufferFull;
     if (!this.bandwidth.trySend(bytes)) return ERR.rateLimited;
     if (handle.outbox === null) {
       handle.outbox = [];
@@ -279,12 +277,7 @@ export class NetCore {
 
   /** The UTF-8 size of a text; a text too big for a run sent again (a snapshot to every client) is not measured again. */
   private textBytes(text: string, measure: (text: string) => number): number {
-    if (text.length <= RUN_PIECE_CHARS) return measure(text);
-    if (text !== this.lastBigText) {
-      this.lastBigText = text;
-      this.lastBigBytes = measure(text);
-    }
-    return this.lastBigBytes;
+    return text.length <= RUN_PIECE_CHARS ? measure(text) : this.bigTextBytes.of(text, measure);
   }
 
   /** Ends the open text run, adding its UTF-8 size to its handle's queued and sent bytes (before a write or a stats read). */

@@ -9,6 +9,7 @@ import { checkHost, checkPort, toBytes, unbracket } from "../core/args.js";
 import { ERR } from "../core/errors.js";
 import type { DatagramEvent } from "../core/events.js";
 import type { Handle } from "../core/handle.js";
+import { LastResult } from "../core/last-result.js";
 import type { Lazy } from "../core/lazy.js";
 import type { NetCore } from "../core/net-core.js";
 import type { Platform } from "../core/platform.js";
@@ -44,6 +45,15 @@ function checkOpenOptions(options: unknown): { problem?: string; binary: boolean
   return { binary: binary === true };
 }
 
+/** A destination host as checked: its error text, or the host without brackets. */
+type HostCheck = { problem: string; bare?: undefined } | { problem?: undefined; bare: string };
+
+/** Checks a destination host once for `udp_send`. */
+function checkDestination(host: unknown): HostCheck {
+  const problem = checkHost(host);
+  return problem === undefined ? { bare: unbracket(host as string) } : { problem };
+}
+
 /** Opens a UDP socket handle; it has already failed if an argument or the socket quota forbids it. */
 function openUdp(core: NetCore, udp: Lazy<UdpBackend>, port: unknown, host: unknown, options: unknown): Handle {
   const bindPort = port ?? 0;
@@ -65,9 +75,8 @@ function openUdp(core: NetCore, udp: Lazy<UdpBackend>, port: unknown, host: unkn
 export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform): NetUdp {
   const socket = (id: unknown) => handleOf(core, id, "udp");
   const pullEvent = pullOf<DatagramEvent>(core, "udp");
-  /** The last destination that passed `checkHost`, and its unbracketed form: a sender to one peer checks it once. */
-  let checkedHost: unknown = Symbol("none yet");
-  let checkedBare = "";
+  /** The last destination's check: a sender to one peer checks and unbrackets it once. */
+  const hostChecks = new LastResult<unknown, HostCheck>();
   return {
     udp_open: (port, host, options) => openUdp(core, udp, port, host, options).id,
     udp_send(id, host, port, data) {
@@ -75,19 +84,15 @@ export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform)
       if (handle === undefined) return ERR.unknownHandle;
       if (handle.status === "opening") return ERR.notConnected;
       if (handle.finished) return ERR.closed;
-      if (host !== checkedHost) {
-        const badHost = checkHost(host);
-        if (badHost !== undefined) return badHost;
-        checkedHost = host;
-        checkedBare = unbracket(host);
-      }
+      const checked = hostChecks.of(host, checkDestination);
+      if (checked.problem !== undefined) return checked.problem;
       const badPort = checkPort(port, false);
       if (badPort !== undefined) return badPort;
       const bytes = typeof data === "string" ? undefined : toBytes(data)?.slice();
       if (typeof data !== "string" && bytes === undefined) return ERR.invalidData;
       const size = bytes?.length ?? platform.byteLength(data as string);
       if (size > core.limits.udpMaxDatagramBytes) return ERR.messageTooLarge;
-      return core.send(handle, { data: bytes ?? (data as string), host: checkedBare, port }, size);
+      return core.send(handle, { data: bytes ?? (data as string), host: checked.bare, port }, size);
     },
     udp_recv(id) {
       const event = pullEvent(id);

@@ -13,6 +13,7 @@ import * as dgram from "node:dgram";
 import { isIP } from "node:net";
 import { ERR, errorText } from "../core/errors.js";
 import type { Handle, Payload, Transport } from "../core/handle.js";
+import { LastResult } from "../core/last-result.js";
 import type { NetCore } from "../core/net-core.js";
 import type { BackendFactory, BackendSettings } from "../core/protocol.js";
 import { formatAddress } from "../node/sockets.js";
@@ -67,9 +68,8 @@ class UdpSocket implements Transport {
   private resolvingBytes = 0;
   private readonly drops: DropReports;
   private readonly learnedPeers = new Set<string>();
-  /** The last destination host sent to and its address family (0 for a name): a sender to one peer parses it once. */
-  private lastHost = "";
-  private lastFamily = 0;
+  /** The last destination host's address family (0 for a name): a sender to one peer parses it once. */
+  private readonly families = new LastResult<string, number>();
   /** The last datagram's source: a stream from one peer is parsed and formatted once. */
   private lastSourceIp = "";
   private lastSourcePort = -1;
@@ -140,11 +140,7 @@ class UdpSocket implements Transport {
 
   /** Sends one datagram in turn: a literal at once, a name once resolved; none overtakes one still resolving. */
   private sendOne(datagram: OutgoingDatagram): void {
-    if (datagram.host !== this.lastHost) {
-      this.lastHost = datagram.host;
-      this.lastFamily = isIP(datagram.host);
-    }
-    const family = this.lastFamily;
+    const family = this.families.of(datagram.host, isIP);
     if (family !== 0 && this.resolving.length === 0) {
       const policy = this.backend.policy;
       if (policy !== undefined && !policy.allows(datagram.host, datagram.host, datagram.port)) return this.dropOut(blockedText(datagram.host));
