@@ -7,12 +7,12 @@
  * --clock cpu|wall (rates per CPU-second of the measuring process, the
  * default, or per wall-clock second).
  */
-import { fork } from "node:child_process";
 import { cpus } from "node:os";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { BenchEnv, BenchResult } from "./lib/case.js";
+import { forkOnCore } from "./lib/cores.js";
 import { markdownTable, rerunTable, RERUN_TOLERANCE, textTable } from "./lib/table.js";
 import { CASES } from "./cases/index.js";
 
@@ -41,7 +41,7 @@ const cases = CASES.filter((c) => only === undefined || only.includes(c.name));
 /** Runs one case in a fresh process and returns its result. */
 function runCase(name: string): Promise<BenchResult> {
   const file = fileURLToPath(new URL("./measure.ts", import.meta.url));
-  const child = fork(file, [name, JSON.stringify(env)], { execArgv: ["--expose-gc", "--import", "tsx"] });
+  const child = forkOnCore("measured", file, [name, JSON.stringify(env)], ["--expose-gc", "--import", "tsx"]);
   return new Promise((resolve, reject) => {
     let result: BenchResult | undefined;
     child.on("message", (message: BenchResult) => (result = message));

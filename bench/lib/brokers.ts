@@ -2,8 +2,8 @@
  * Brokers for the bus cases: a Debian `redis-server` or `nats-server` at a
  * free port, started for one case and stopped by its PID.
  */
-import { spawn } from "node:child_process";
 import { connect, createServer } from "node:net";
+import { spawnOnCore } from "./cores.js";
 import { sleep } from "./tick-loop.js";
 
 /** A running broker. */
@@ -33,7 +33,7 @@ export async function startBroker(kind: "redis" | "nats"): Promise<BenchBroker> 
   const port = await freePort();
   const args = kind === "redis" ? ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"] : ["-a", "127.0.0.1", "-p", String(port)];
   const program = kind === "redis" ? "redis-server" : "nats-server";
-  const child = spawn(program, args, { stdio: "ignore" });
+  const child = spawnOnCore("peer", program, args, "ignore");
   child.once("error", () => console.error(`${program} is not installed: apt-get install -y ${program}`));
   const deadline = Date.now() + 15_000;
   while (!(await accepting(port))) {

@@ -1,10 +1,12 @@
 /**
- * Peers run in their own process, so the measured side has its core to
- * itself. A peer reports its port once listening and answers "count" with
- * the bytes it has received (or sent) so far, over the fork IPC channel.
+ * Peers run in their own process, on the other core (see cores.ts), so the
+ * measured side has its core to itself. A peer reports its port once
+ * listening and answers "count" with the bytes it has received (or sent) so
+ * far, over the fork IPC channel.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { forkOnCore } from "./cores.js";
 
 /** A running peer process. */
 export interface PeerProcess {
@@ -17,7 +19,7 @@ export interface PeerProcess {
 /** Starts `bench/peers/<name>.ts` with `args` and waits for its port. */
 export function startPeer(name: string, ...args: string[]): Promise<PeerProcess> {
   const file = fileURLToPath(new URL(`../peers/${name}.ts`, import.meta.url));
-  const child = fork(file, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = forkOnCore("peer", file, args, ["--import", "tsx"]);
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench peer ${name} exited with ${code}`)));
     child.once("message", (message: { port: number }) => resolve(peerHandle(child, message.port)));

@@ -4,7 +4,7 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { reportToParent } from "./report.js";
+import { reportToParent, stayAwake } from "./report.js";
 
 const BODY = Buffer.from(`${"tickwire ".repeat(11)}\n`);
 let served = 0;
@@ -17,4 +17,5 @@ const server = http.createServer((_request, response) => {
 server.keepAliveTimeout = 60_000;
 server.listen({ port: 0, host: "127.0.0.1", backlog: 1024 }, () => {
   reportToParent((server.address() as AddressInfo).port, () => served);
+  stayAwake();
 });

@@ -11,3 +11,13 @@ export function reportToParent(port: number, count: () => number): void {
   process.on("message", () => send({ count: count() }));
   process.on("disconnect", () => process.exit(0));
 }
+
+/**
+ * Keeps the peer's event loop turning (a setImmediate chain) instead of
+ * sleeping in epoll, so its idle core never halts: a latency-bound case then
+ * measures the client's own cost, not how long the virtual CPU takes to wake.
+ */
+export function stayAwake(): void {
+  const spin = (): void => void setImmediate(spin);
+  spin();
+}
