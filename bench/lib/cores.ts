@@ -2,8 +2,8 @@
  * Which core each process of a case runs on: the measured process (both
  * sides, in turn) on one, every peer and broker on the other, set with
  * util-linux's `taskset` at spawn. Left to the scheduler, the placement of
- * the two processes changed from run to run, and with it every figure bound
- * by a syscall or a wake-up; pinned, two runs see the same machine. On a
+ * the two processes can change from run to run, and with it every figure
+ * bound by a syscall or a wake-up; pinned, two runs see the same one. On a
  * machine with one core, or with TICKWIRE_BENCH_PIN=0, nothing is pinned.
  */
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
