@@ -8,7 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import * as esbuild from "esbuild";
-import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -72,8 +72,43 @@ export function runIn(cwd: string, command: string, args: string[]): string {
 
 /** The packed package (`npm pack`, which builds it first) in `destination`: the tarball's path and its files. */
 export function packTarball(destination: string): { tarball: string; files: string[] } {
-  const packed = JSON.parse(runIn(ROOT, "npm", ["pack", "--json", "--pack-destination", destination])) as { filename: string; files: { path: string }[] }[];
+  const output = whileHoldingPackLock(() => runIn(ROOT, "npm", ["pack", "--json", "--pack-destination", destination]));
+  const packed = JSON.parse(output) as { filename: string; files: { path: string }[] }[];
   return { tarball: join(destination, packed[0]!.filename), files: packed[0]!.files.map((file) => file.path) };
+}
+
+/** Held while `npm pack` rebuilds `dist/`: test files run in parallel processes, and one pack must not read files another is writing. */
+const PACK_LOCK = join(ROOT, "node_modules", ".tickwire-pack-lock");
+/** A lock older than this was left by a run that was killed. */
+const PACK_LOCK_STALE_MS = 300_000;
+
+/** Runs `work` while holding the pack lock (a directory: `mkdir` is atomic), waiting up to 240 s for it. */
+function whileHoldingPackLock<T>(work: () => T): T {
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      mkdirSync(PACK_LOCK);
+      break;
+    } catch {
+      if (Date.now() - lockTakenAt() > PACK_LOCK_STALE_MS) rmSync(PACK_LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another npm pack held ${PACK_LOCK} for 240 s`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(PACK_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** When the pack lock was taken (now, if it is gone already). */
+function lockTakenAt(): number {
+  try {
+    return statSync(PACK_LOCK).mtimeMs;
+  } catch {
+    return Date.now();
+  }
 }
 
 /** Installs `packages` (a tarball path, a name@version) into the project at `dir`, from npm's cache where it can. */
