@@ -37,7 +37,7 @@ export async function startBroker(kind: "redis" | "nats"): Promise<BenchBroker> 
   child.once("error", () => console.error(`${program} is not installed: apt-get install -y ${program}`));
   const deadline = Date.now() + 15_000;
   while (!(await accepting(port))) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`bench: ${program} did not start`);
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`bench: ${program} did not start (not installed? apt-get install -y ${program})`);
     await sleep(20);
   }
   return {
