@@ -14,8 +14,11 @@ import { utf8Length } from "./web/utf8.js";
 
 export * from "./public.js";
 
+const textEncoder = new TextEncoder();
+
 const browserPlatform: Platform = {
   byteLength: utf8Length,
+  encode: (text) => textEncoder.encode(text),
   bytes: (data) => data,
 };
 

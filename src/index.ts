@@ -7,6 +7,7 @@
 import { buildRuntime } from "./api/runtime.js";
 import type { Platform } from "./core/platform.js";
 import { interfaceAddresses } from "./node/local-addresses.js";
+import { encodeUtf8 } from "./node/utf8-pool.js";
 import type { BusOptions } from "./bus/options.js";
 import { PROTOCOLS, type NetRuntime, type Offers, type RuntimeOptions } from "./protocols.js";
 
@@ -14,6 +15,7 @@ export * from "./public.js";
 
 const nodePlatform: Platform = {
   byteLength: (text) => Buffer.byteLength(text),
+  encode: encodeUtf8,
   bytes: (data) => (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
   localAddresses: interfaceAddresses(),
 };

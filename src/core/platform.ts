@@ -9,6 +9,8 @@
 export interface Platform {
   /** UTF-8 length of a string in bytes. */
   byteLength(text: string): number;
+  /** The UTF-8 bytes of a string, as a copy of the platform's byte type. */
+  encode(text: string): Uint8Array;
   /** Views bytes as the platform's byte type (a Buffer on Node) without copying. */
   bytes(data: Uint8Array): Uint8Array;
   /** This machine's own addresses, which the policy's `$private` covers; absent where they cannot be known. */

@@ -12,9 +12,9 @@ export interface Datagram {
   from: string;
 }
 
-/** A datagram queued for sending: its text or bytes and where it goes. */
+/** A datagram queued for sending: its bytes (a text already encoded as UTF-8) and where it goes. */
 export interface OutgoingDatagram {
-  data: string | Uint8Array;
+  data: Uint8Array;
   host: string;
   port: number;
 }

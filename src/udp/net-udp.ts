@@ -88,11 +88,13 @@ export function netUdp(core: NetCore, udp: Lazy<UdpBackend>, platform: Platform)
       if (checked.problem !== undefined) return checked.problem;
       const badPort = checkPort(port, false);
       if (badPort !== undefined) return badPort;
-      const bytes = typeof data === "string" ? undefined : toBytes(data)?.slice();
-      if (typeof data !== "string" && bytes === undefined) return ERR.invalidData;
-      const size = bytes?.length ?? platform.byteLength(data as string);
-      if (size > core.limits.udpMaxDatagramBytes) return ERR.messageTooLarge;
-      return core.send(handle, { data: bytes ?? (data as string), host: checked.bare, port }, size);
+      const limit = core.limits.udpMaxDatagramBytes;
+      // a text longer than the limit in UTF-16 units is too large in UTF-8 too: refused unencoded
+      if (typeof data === "string" && data.length > limit) return ERR.messageTooLarge;
+      const bytes = typeof data === "string" ? platform.encode(data) : toBytes(data)?.slice();
+      if (bytes === undefined) return ERR.invalidData;
+      if (bytes.length > limit) return ERR.messageTooLarge;
+      return core.send(handle, { data: bytes, host: checked.bare, port }, bytes.length);
     },
     udp_recv(id) {
       const event = pullEvent(id);

@@ -47,11 +47,6 @@ function literalLookup(address: string, family: unknown, callback: (error: null,
   callback(null, address, family as number);
 }
 
-/** The size of a datagram's payload in bytes. */
-function byteSize(data: string | Uint8Array): number {
-  return typeof data === "string" ? Buffer.byteLength(data) : data.length;
-}
-
 /** "::ffff:1.2.3.4" as "1.2.3.4"; any other address unchanged. */
 function unmapped(address: string): string {
   return MAPPED_V4.exec(address)?.[1] ?? address;
@@ -148,7 +143,7 @@ class UdpSocket implements Transport {
     }
     const entry: Resolving = { datagram, answer: family !== 0 ? { addresses: [datagram.host] } : undefined };
     this.resolving.push(entry);
-    this.resolvingBytes += byteSize(datagram.data) + DATAGRAM_OVERHEAD;
+    this.resolvingBytes += datagram.data.length + DATAGRAM_OVERHEAD;
     if (family !== 0) return;
     this.backend.names.resolve(datagram.host, (answer) => {
       entry.answer = answer;
@@ -160,7 +155,7 @@ class UdpSocket implements Transport {
   private sendResolved(): void {
     for (let head = this.resolving[0]; head?.answer !== undefined; head = this.resolving[0]) {
       this.resolving.shift();
-      this.resolvingBytes -= byteSize(head.datagram.data) + DATAGRAM_OVERHEAD;
+      this.resolvingBytes -= head.datagram.data.length + DATAGRAM_OVERHEAD;
       if (!this.handle.finished) this.sendToAnswer(head.answer, head.datagram);
     }
   }

@@ -48,7 +48,7 @@ const tagProtocol = defineProtocol({
 });
 
 const TABLE = [...PROTOCOLS, tagProtocol] as const;
-const platform: Platform = { byteLength: (text) => new TextEncoder().encode(text).length, bytes: (data) => data };
+const platform: Platform = { byteLength: (text) => new TextEncoder().encode(text).length, encode: (text) => new TextEncoder().encode(text), bytes: (data) => data };
 
 /** Offers the tag row (off by default), counting loads and shutdowns. */
 function offers() {
