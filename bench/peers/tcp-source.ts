@@ -6,7 +6,8 @@ import * as net from "node:net";
 import { reportToParent } from "./report.js";
 
 const MESSAGE = Buffer.from(`${"tick".repeat(15)}123\n`);
-const BLOCK = Buffer.concat(Array.from({ length: 1024 }, () => MESSAGE));
+/** 1 MiB a write: with 64 KiB writes this peer, not the receiver measured, set the pace (reads came back part-full). */
+const BLOCK = Buffer.concat(Array.from({ length: 16 * 1024 }, () => MESSAGE));
 let sent = 0;
 
 function pump(socket: net.Socket): void {
