@@ -14,7 +14,7 @@ export const sandboxTickLoop: BenchCase = {
   baselineName: "the same script unsandboxed",
   goal: 0.01,
   async measure(env) {
-    const samples = await sandboxTickLoopSamples(Math.min(env.rounds, 3));
+    const samples = await sandboxTickLoopSamples(Math.min(env.rounds, 2));
     return { ...samples, note: "each event is a host call and a fresh object copied into QuickJS" };
   },
 };

@@ -30,23 +30,36 @@ export function pairRatios(benchCase: BenchCase, samples: Samples): number[] {
   return ratios;
 }
 
+/** What a result row says of its case, whatever its figures. */
+type CaseFacts = Pick<BenchResult, "name" | "unit" | "baselineName" | "goal">;
+
 /** Turns a case's samples into its result row. */
 export function summarize(benchCase: BenchCase, samples: Samples): BenchResult {
-  const ratios = pairRatios(benchCase, samples);
+  return resultRow(benchCase, pairRatios(benchCase, samples), samples, samples.note);
+}
+
+/** One row from the results of one case measured in several processes: their pairs taken together. */
+export function pooled(results: BenchResult[]): BenchResult {
+  const ratios = results.flatMap((result) => result.pairRatios);
+  const samples = { tickwire: results.flatMap((r) => r.samples.tickwire), baseline: results.flatMap((r) => r.samples.baseline) };
+  return resultRow(results[0], ratios, samples, results[0].note);
+}
+
+function resultRow(facts: CaseFacts, ratios: number[], samples: Samples, note: string | undefined): BenchResult {
   const ratio = median(ratios);
   return {
-    name: benchCase.name,
-    unit: benchCase.unit,
+    name: facts.name,
+    unit: facts.unit,
     tickwire: round(median(samples.tickwire)),
     baseline: round(median(samples.baseline)),
-    baselineName: benchCase.baselineName,
+    baselineName: facts.baselineName,
     ratio: Number(ratio.toFixed(3)),
     spread: Number(spread(ratios).toFixed(3)),
-    goal: benchCase.goal,
-    met: ratio >= benchCase.goal,
+    goal: facts.goal,
+    met: ratio >= facts.goal,
     pairRatios: ratios.map((r) => Number(r.toFixed(3))),
     samples: { tickwire: samples.tickwire.map(round), baseline: samples.baseline.map(round) },
-    note: samples.note,
+    note,
   };
 }
 
