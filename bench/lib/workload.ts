@@ -27,10 +27,16 @@ export interface Sides {
   close(): Promise<void>;
 }
 
-/** Measures `env.rounds` pairs of windows of both sides; a window's sample is progress per second times `scale`. */
-export async function alternate(env: BenchEnv, sides: Sides, scale = 1): Promise<Samples> {
+/**
+ * Measures `env.rounds` pairs of windows of both sides; a window's sample is
+ * progress per second times `scale`. With `runInMs`, each side first runs
+ * that long unmeasured, through RUN_IN_COLLECTIONS full collections, for a
+ * library whose speed settles only after the process's first ones.
+ */
+export async function alternate(env: BenchEnv, sides: Sides, scale = 1, runInMs = 0): Promise<Samples> {
   const samples: Samples = { tickwire: [], baseline: [] };
   try {
+    if (runInMs > 0) for (const side of [sides.baseline, sides.tickwire]) await runIn(side, runInMs);
     for (let round = 0; round < env.rounds; round++) {
       const order: ("tickwire" | "baseline")[] = round % 2 === 0 ? ["baseline", "tickwire"] : ["tickwire", "baseline"];
       for (const side of order) {
@@ -57,6 +63,20 @@ async function window(work: Workload, env: BenchEnv, warmupMs: number): Promise<
   await work.stop();
   await settle(work);
   return (after - before) / seconds;
+}
+
+/** Full collections a run-in goes through, as many as the first windows of a case would see. */
+const RUN_IN_COLLECTIONS = 4;
+
+/** Runs a side for `ms` unmeasured, with full collections along the way, and lets its backlog drain. */
+async function runIn(work: Workload, ms: number): Promise<void> {
+  await work.start();
+  for (let i = 0; i < RUN_IN_COLLECTIONS; i++) {
+    await sleep(ms / RUN_IN_COLLECTIONS);
+    collectGarbage();
+  }
+  await work.stop();
+  await settle(work);
 }
 
 /** Waits until the progress counter stops moving (the last window's backlog has drained). */
