@@ -13,14 +13,6 @@ import { TickLoop } from "../lib/tick-loop.js";
 import { benchRuntime } from "../lib/tickwire-side.js";
 import { alternate, type Workload } from "../lib/workload.js";
 
-/**
- * How long each side runs, through full collections, before the first
- * window: the raw 'data' reader's first window of a process read about 4,200
- * to 4,800 MB per CPU-second and its later ones 2,450 to 3,000 (the same
- * settling as ws-small-corked's raw client).
- */
-const RUN_IN_MS = 3_000;
-
 /** The raw side: a fresh socket per window, decoding UTF-8 as tickwire does, counting the text of 'data'. */
 function rawReceiver(port: number): Workload {
   let bytes = 0;
@@ -87,7 +79,8 @@ export const tcpRecv: BenchCase = {
         },
       },
       1e-6,
-      RUN_IN_MS,
+      // with a run-in: the raw reader's first window of a process read 4,200 to 4,800 MB per CPU-second, later ones 2,450 to 3,000
+      true,
     );
   },
 };

@@ -55,19 +55,8 @@ function rawSender(client: { ws: WebSocket; socket: Socket }, plan: WsPlan, prog
   };
 }
 
-/**
- * How long each side of `ws-small-corked` runs before its first window. The
- * raw corked client sends about 1.8 million messages a second until its
- * process has been through three or four full collections and about 0.85
- * million from then on, for as long as a process was watched (10 windows;
- * in a CPU profile the later time is in ws's own `Sender#send`). A window
- * starts with a collection, so unwarmed, each process's first raw window
- * measured a speed the rest of its run, and a long-running game, never sees.
- */
-const CORKED_RUN_IN_MS = 3_000;
-
 /** Measures tickwire's ws_send against raw `ws`; samples are peer bytes/s times `scale`. */
-async function measureWs(plan: WsPlan, scale: number, env: BenchEnv, runInMs = 0) {
+async function measureWs(plan: WsPlan, scale: number, env: BenchEnv, withRunIn = false) {
   const peer = await startPeer("ws-sink");
   const runtime = benchRuntime();
   const net = runtime.net;
@@ -89,7 +78,7 @@ async function measureWs(plan: WsPlan, scale: number, env: BenchEnv, runInMs = 0
       },
     },
     scale,
-    runInMs,
+    withRunIn,
   );
 }
 
@@ -103,14 +92,23 @@ export const wsSmallNaive: BenchCase = {
   measure: (env) => measureWs({ payload: SMALL, perTick: 1000, corkRaw: false }, 1 / SMALL_FRAME, env),
 };
 
-/** 64-byte messages, the raw client's socket corked per batch of 1,000. */
+/**
+ * 64-byte messages, the raw client's socket corked per batch of 1,000, each
+ * side after a run-in (see `alternate`). The raw corked client sends about
+ * 1.8 million messages a second until its process has been through three or
+ * four full collections and about 0.85 million from then on, for as long as a
+ * process was watched (10 windows; in a CPU profile the later time is in ws's
+ * own `Sender#send`). A window starts with a collection, so unwarmed, each
+ * process's first raw window measured a speed the rest of its run, and a
+ * long-running game, never sees.
+ */
 export const wsSmallCorked: BenchCase = {
   name: "ws-small-corked",
   what: "64-byte messages, raw ws client corked per batch of 1,000",
   unit: "msg/s",
   baselineName: "ws corked per 1,000",
   goal: 1.0,
-  measure: (env) => measureWs({ payload: SMALL, perTick: 1000, corkRaw: true }, 1 / SMALL_FRAME, env, CORKED_RUN_IN_MS),
+  measure: (env) => measureWs({ payload: SMALL, perTick: 1000, corkRaw: true }, 1 / SMALL_FRAME, env, true),
 };
 
 /** 64 KiB binary messages, payload megabytes per second. */

@@ -29,14 +29,14 @@ export interface Sides {
 
 /**
  * Measures `env.rounds` pairs of windows of both sides; a window's sample is
- * progress per second times `scale`. With `runInMs`, each side first runs
- * that long unmeasured, through RUN_IN_COLLECTIONS full collections, for a
+ * progress per second times `scale`. With `withRunIn`, each side first runs
+ * RUN_IN_MS unmeasured, through RUN_IN_COLLECTIONS full collections, for a
  * library whose speed settles only after the process's first ones.
  */
-export async function alternate(env: BenchEnv, sides: Sides, scale = 1, runInMs = 0): Promise<Samples> {
+export async function alternate(env: BenchEnv, sides: Sides, scale = 1, withRunIn = false): Promise<Samples> {
   const samples: Samples = { tickwire: [], baseline: [] };
   try {
-    if (runInMs > 0) for (const side of [sides.baseline, sides.tickwire]) await runIn(side, runInMs);
+    if (withRunIn) for (const side of [sides.baseline, sides.tickwire]) await runIn(side);
     for (let round = 0; round < env.rounds; round++) {
       const order: ("tickwire" | "baseline")[] = round % 2 === 0 ? ["baseline", "tickwire"] : ["tickwire", "baseline"];
       for (const side of order) {
@@ -65,14 +65,15 @@ async function window(work: Workload, env: BenchEnv, warmupMs: number): Promise<
   return (after - before) / seconds;
 }
 
-/** Full collections a run-in goes through, as many as the first windows of a case would see. */
+/** How long a run-in lasts, and the full collections it goes through (as many as a case's first windows would see). */
+const RUN_IN_MS = 3_000;
 const RUN_IN_COLLECTIONS = 4;
 
-/** Runs a side for `ms` unmeasured, with full collections along the way, and lets its backlog drain. */
-async function runIn(work: Workload, ms: number): Promise<void> {
+/** Runs a side for RUN_IN_MS unmeasured, with full collections along the way, and lets its backlog drain. */
+async function runIn(work: Workload): Promise<void> {
   await work.start();
   for (let i = 0; i < RUN_IN_COLLECTIONS; i++) {
-    await sleep(ms / RUN_IN_COLLECTIONS);
+    await sleep(RUN_IN_MS / RUN_IN_COLLECTIONS);
     collectGarbage();
   }
   await work.stop();
