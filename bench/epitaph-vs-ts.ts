@@ -99,28 +99,28 @@ function epitaphScript(net: FakeNet): { tick(dt: number): void; replies(): numbe
   return { tick: (dt) => void program.call("tick", dt), replies: () => program.call("replies_sent") as number };
 }
 
-/** Events handled per second over TICKS ticks (time spent inside tick only). */
-export function measure(make: (net: FakeNet) => { tick(dt: number): void; replies(): number }): number {
+/** Events handled per second over `ticks` ticks (time spent inside tick only). */
+export function measure(make: (net: FakeNet) => { tick(dt: number): void; replies(): number }, ticks = TICKS): number {
   const net = new FakeNet();
   const script = make(net);
   let elapsed = 0;
-  for (let i = 0; i < TICKS; i++) {
+  for (let i = 0; i < ticks; i++) {
     net.refill();
     const t0 = performance.now();
     script.tick(1 / 60);
     elapsed += performance.now() - t0;
   }
-  const expected = TICKS * (EVENTS_PER_TICK - Math.ceil(EVENTS_PER_TICK / 97));
+  const expected = ticks * (EVENTS_PER_TICK - Math.ceil(EVENTS_PER_TICK / 97));
   if (script.replies() !== expected) throw new Error(`bench: expected ${expected} replies, got ${script.replies()}`);
-  return (TICKS * EVENTS_PER_TICK) / (elapsed / 1000);
+  return (ticks * EVENTS_PER_TICK) / (elapsed / 1000);
 }
 
-/** Events/s of both loops over `rounds` alternating rounds, one sample per round and side (for a bench driver's medians). */
-export function epitaphVsTsSamples(rounds = ROUNDS): { tickwire: number[]; baseline: number[] } {
+/** Events/s of both loops over `rounds` alternating rounds of `ticks` ticks, one sample per round and side (for a bench driver's medians). */
+export function epitaphVsTsSamples(rounds = ROUNDS, ticks = TICKS): { tickwire: number[]; baseline: number[] } {
   const samples = { tickwire: [] as number[], baseline: [] as number[] };
   for (let round = 0; round < rounds; round++) {
-    samples.tickwire.push(measure(epitaphScript));
-    samples.baseline.push(measure(typescriptScript));
+    samples.tickwire.push(measure(epitaphScript, ticks));
+    samples.baseline.push(measure(typescriptScript, ticks));
   }
   return samples;
 }

@@ -70,9 +70,11 @@ async function fullRun(run: number): Promise<{ seconds: number; results: BenchRe
   const started = Date.now();
   const results: BenchResult[] = [];
   for (const benchCase of cases) {
+    const caseStarted = Date.now();
     const result = await runCase(benchCase.name);
     results.push(result);
-    console.log(`run ${run} ${result.name}: ratio ${result.ratio} (goal ${result.goal}) pairs ${result.pairRatios.join(" ")} ${result.note ?? ""}`);
+    const caseSeconds = Math.round((Date.now() - caseStarted) / 1000);
+    console.log(`run ${run} ${result.name} (${caseSeconds} s): ratio ${result.ratio} (goal ${result.goal}) pairs ${result.pairRatios.join(" ")} ${result.note ?? ""}`);
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`\n${textTable(results)}\n\nrun ${run}: ${seconds} s\n\n${markdownTable(results)}\n`);

@@ -12,8 +12,11 @@ import { createNodeRealm } from "../src/engine/node-realm.js";
 import type { RealmFactory } from "../src/engine/realm.js";
 import { loadSandbox } from "../src/engine/sandbox/quickjs-realm.js";
 import { FakeNet, measure } from "./epitaph-vs-ts.js";
+import { collectGarbage } from "./lib/workload.js";
 
 const ROUNDS = 3;
+/** Ticks per sample: a sandboxed event takes about 20 µs, so 50 ticks of 2,000 events are about two seconds. */
+const TICKS = 50;
 
 /** The loop as a script: a classic script whose value is its `tick` and `replies` functions. */
 const SCRIPT = `(() => {
@@ -44,8 +47,10 @@ function scriptIn(realms: RealmFactory): (net: FakeNet) => { tick(dt: number): v
 export async function sandboxTickLoopSamples(rounds = ROUNDS): Promise<{ tickwire: number[]; baseline: number[] }> {
   const samples = { tickwire: [] as number[], baseline: [] as number[] };
   for (let round = 0; round < rounds; round++) {
-    samples.tickwire.push(measure(scriptIn(await loadSandbox())));
-    samples.baseline.push(measure(scriptIn(createNodeRealm)));
+    collectGarbage();
+    samples.tickwire.push(measure(scriptIn(await loadSandbox()), TICKS));
+    collectGarbage();
+    samples.baseline.push(measure(scriptIn(createNodeRealm), TICKS));
   }
   return samples;
 }

@@ -40,7 +40,7 @@ export async function alternate(env: BenchEnv, sides: Sides, scale = 1, withRunI
     for (let round = 0; round < env.rounds; round++) {
       const order: ("tickwire" | "baseline")[] = round % 2 === 0 ? ["baseline", "tickwire"] : ["tickwire", "baseline"];
       for (const side of order) {
-        const warmup = round < 2 ? env.warmupMs : env.warmupMs / 4;
+        const warmup = round === 0 ? env.warmupMs : env.warmupMs / 4;
         samples[side].push((await window(sides[side], env, warmup)) * scale);
       }
     }
