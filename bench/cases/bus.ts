@@ -170,8 +170,13 @@ async function measureLatency(kind: Kind, env: BenchEnv): Promise<Samples> {
   const all = { tickwire: [] as number[], baseline: [] as number[] };
   try {
     for (let round = 0; round < env.rounds; round++) {
-      const tw = await tickwireLatencies(net, env.windowMs);
-      const rw = await rawLatencies(raw, name, env.windowMs, onMessage);
+      let tw: number[] = [];
+      let rw: number[] = [];
+      // the sides take turns going first, as `alternate` has them
+      for (const side of round % 2 === 0 ? ["tickwire", "baseline"] : ["baseline", "tickwire"]) {
+        if (side === "tickwire") tw = await tickwireLatencies(net, env.windowMs);
+        else rw = await rawLatencies(raw, name, env.windowMs, onMessage);
+      }
       all.tickwire.push(...tw);
       all.baseline.push(...rw);
       samples.tickwire.push(percentile(tw, 0.5) * 1000);

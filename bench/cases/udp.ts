@@ -4,9 +4,12 @@
  * process; `udp-recv` has a peer process flood 64-byte datagrams at one
  * port, which each side binds for its windows in turn, and counts what a
  * tick loop draining `poll_event` gets against a raw 'message' listener.
+ * The receiving handle is opened `{ binary: true }`, as real-time state is
+ * bytes, so both sides hand their script the datagram's bytes; text mode
+ * adds one UTF-8 decode per datagram (docs/benchmarks.md).
  */
 import * as dgram from "node:dgram";
-import { DEFAULT_LIMITS, type NetRuntime } from "../../src/index.js";
+import { DEFAULT_LIMITS, type NetRuntime, type UdpOpenOptions } from "../../src/index.js";
 import type { BenchCase, BenchEnv } from "../lib/case.js";
 import { startPeer } from "../lib/peer.js";
 import { TickLoop, waitFor } from "../lib/tick-loop.js";
@@ -26,8 +29,8 @@ async function rawSocket(port = 0): Promise<dgram.Socket> {
 }
 
 /** Opens a tickwire UDP socket on 127.0.0.1 and waits until it is bound. */
-async function boundHandle(runtime: NetRuntime, port = 0, what = "the tickwire UDP socket"): Promise<number> {
-  const handle = runtime.net.udp_open(port, "127.0.0.1");
+async function boundHandle(runtime: NetRuntime, port = 0, what = "the tickwire UDP socket", options?: UdpOpenOptions): Promise<number> {
+  const handle = runtime.net.udp_open(port, "127.0.0.1", options);
   await waitFor(() => runtime.net.status(handle) !== "opening", `${what} to bind`);
   if (runtime.net.status(handle) !== "listening") throw new Error(`bench: ${what} is ${runtime.net.status(handle)}`);
   return handle;
@@ -94,7 +97,7 @@ function rawReceiver(port: number): Workload {
   };
 }
 
-/** The tickwire receiving side: a handle bound to the flooded port per window, drained by a tick loop. */
+/** The tickwire receiving side: a binary handle bound to the flooded port per window, drained by a tick loop. */
 function tickwireReceiver(runtime: NetRuntime, port: number): Workload {
   const net = runtime.net;
   let received = 0;
@@ -106,7 +109,7 @@ function tickwireReceiver(runtime: NetRuntime, port: number): Workload {
   });
   return {
     async start() {
-      handle = await boundHandle(runtime, port, "the flooded port");
+      handle = await boundHandle(runtime, port, "the flooded port", { binary: true });
       loop.start();
     },
     async stop() {
@@ -121,7 +124,7 @@ function tickwireReceiver(runtime: NetRuntime, port: number): Workload {
 /** Datagrams per second delivered to the script from a flooding peer. */
 export const udpRecv: BenchCase = {
   name: "udp-recv",
-  what: "a peer process floods 64-byte datagrams; raw 'message' listener count vs a tick loop draining poll_event",
+  what: "a peer process floods 64-byte datagrams; raw 'message' listener count vs a tick loop draining poll_event from a { binary: true } socket",
   unit: "datagrams/s",
   baselineName: "node:dgram 'message' listener",
   goal: 0.9,

@@ -66,7 +66,7 @@ async function window(work: Workload, env: BenchEnv, warmupMs: number): Promise<
 }
 
 /** How long a run-in lasts, and the full collections it goes through (as many as a case's first windows would see). */
-const RUN_IN_MS = 3_000;
+const RUN_IN_MS = 2_000;
 const RUN_IN_COLLECTIONS = 4;
 
 /** Runs a side for RUN_IN_MS unmeasured, with full collections along the way, and lets its backlog drain. */
@@ -80,11 +80,14 @@ async function runIn(work: Workload): Promise<void> {
   await settle(work);
 }
 
+/** How long the progress counter must stand still for a window's backlog to count as drained. */
+const SETTLE_STEP_MS = 25;
+
 /** Waits until the progress counter stops moving (the last window's backlog has drained). */
 async function settle(work: Workload): Promise<void> {
   let last = await work.progress();
   for (let i = 0; i < 100; i++) {
-    await sleep(50);
+    await sleep(SETTLE_STEP_MS);
     const now = await work.progress();
     if (now === last) return;
     last = now;

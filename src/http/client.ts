@@ -75,7 +75,7 @@ export class HttpClient {
         if (job.settled) return this.release();
         job.cancel = backend.send(job.spec, (outcome) => {
           this.release();
-          this.settle(job, outcome);
+          this.settle(job, outcome, true);
         });
       },
       (why) => {
@@ -92,11 +92,13 @@ export class HttpClient {
     }
   }
 
-  private settle(job: Job, outcome: HttpOutcome): void {
+  /** Ends a job once; `done` runs at once for a backend's outcome (never synchronous already), else in a microtask. */
+  private settle(job: Job, outcome: HttpOutcome, fromBackend = false): void {
     if (job.settled) return;
     job.settled = true;
     if (job.link !== null) this.open.remove(job.link);
-    queueMicrotask(() => job.done(outcome));
+    if (fromBackend) job.done(outcome);
+    else queueMicrotask(() => job.done(outcome));
   }
 }
 

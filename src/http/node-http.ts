@@ -25,6 +25,9 @@ const REDIRECT_FAILURE = /^(max redirects|redirect loop detected)/i;
 /** The statuses undici's RedirectHandler follows. */
 const REDIRECT_STATUSES = new Set([300, 301, 302, 303, 307, 308]);
 
+/** The headers of a response not yet started (never written to). */
+const EMPTY_HEADERS: Record<string, string> = Object.freeze({});
+
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler["onResponseStart"]>>[0];
 
 /** How the backend sends: the agent's dispatch, the redirect limit and the request deadlines (one per runtime, shared by its requests). */
@@ -40,7 +43,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   private size = 0;
   private status = 0;
   private statusText = "";
-  private headers: Record<string, string> = {};
+  private headers: Record<string, string> = EMPTY_HEADERS;
   private controller: Controller | null = null;
   private settled = false;
   /** undici's redirect handler, once a first 3xx arrived; later hops reach this collector through it. */
@@ -79,9 +82,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
     this.hop = null;
     this.status = status;
     this.statusText = statusText;
-    for (const [name, value] of Object.entries(headers)) {
-      this.headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-    }
+    this.headers = flatHeaders(headers);
   }
 
   /**
@@ -158,6 +159,19 @@ export const createNodeHttp: BackendFactory<HttpBackend> = (settings) => {
     },
   };
 };
+
+/**
+ * A response's headers with repeated ones joined by ", ". undici hands each
+ * response a fresh object with lower-case names (the tests hold it to that),
+ * so that object is kept and its lists joined in place.
+ */
+function flatHeaders(headers: Record<string, string | string[]>): Record<string, string> {
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value !== "string") headers[name] = (value as string[]).join(", ");
+  }
+  return headers as Record<string, string>;
+}
 
 /** A request past `httpTimeoutMs` ends in a timeout. */
 function expireRequest(collector: ResponseCollector): void {

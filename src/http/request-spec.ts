@@ -6,6 +6,7 @@
  */
 import { parseUrl } from "../core/args.js";
 import { ERR } from "../core/errors.js";
+import { LastResult } from "../core/last-result.js";
 import type { HttpRequestSpec } from "./backend.js";
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -30,11 +31,15 @@ export function parseHttpUrl(url: unknown): URL | string {
   return parseUrl(url, ["http:", "https:"]);
 }
 
+/** The last method and URL checked: a script polling one endpoint has each checked once (a parsed URL is only read, so requests share it). */
+const lastMethod = new LastResult<unknown, string | { error: string }>();
+const lastUrl = new LastResult<unknown, URL | string>();
+
 /** The checked method and URL of a request, or the error text of the first that is wrong. */
 export function checkTarget(method: unknown, url: unknown): { method: string; url: URL } | string {
-  const verb = normalizeMethod(method);
+  const verb = lastMethod.of(method, normalizeMethod);
   if (typeof verb !== "string") return verb.error;
-  const parsed = parseHttpUrl(url);
+  const parsed = lastUrl.of(url, parseHttpUrl);
   return typeof parsed === "string" ? parsed : { method: verb, url: parsed };
 }
 

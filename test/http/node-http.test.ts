@@ -1,7 +1,8 @@
 /**
  * The Node HTTP backend on its own (`src/http/node-http.ts`), driven straight
  * through its factory against a plain `node:http` server: the outcome carries
- * the server's reason phrase and lower-case headers, a compressed body is
+ * the server's reason phrase and lower-case headers (repeated ones joined
+ * with commas), a compressed body is
  * decoded, a body past `httpMaxBodyBytes` fails with "response too large",
  * and the cancel function ends a request on the wire with its reason.
  */
@@ -34,10 +35,10 @@ function outcomeOf(send: (spec: HttpRequestSpec, done: (outcome: HttpOutcome) =>
 }
 
 describe("createNodeHttp", () => {
-  test("reports the reason phrase and headers, and decodes a gzip body", async () => {
+  test("reports the reason phrase and headers (repeated ones joined), and decodes a gzip body", async () => {
     const origin = await server({
       "/teapot": (_q, response) => {
-        response.writeHead(418, "Short And Stout", { "X-Kind": "tea", "Content-Encoding": "gzip" });
+        response.writeHead(418, "Short And Stout", { "X-Kind": "tea", "Content-Encoding": "gzip", "X-Multi": ["a", "b"], "Set-Cookie": ["c=1", "d=2"] });
         response.end(gzipSync("hot"));
       },
     });
@@ -47,6 +48,9 @@ describe("createNodeHttp", () => {
     assert.equal(outcome.result.status, 418);
     assert.equal(outcome.result.statusText, "Short And Stout");
     assert.equal(outcome.result.headers["x-kind"], "tea");
+    assert.equal(outcome.result.headers["x-multi"], "a, b", "a repeated header is joined with commas");
+    assert.equal(outcome.result.headers["set-cookie"], "c=1, d=2");
+    assert.ok(Object.values(outcome.result.headers).every((value) => typeof value === "string"), "every header value is text");
     assert.equal(new TextDecoder().decode(outcome.result.body), "hot");
   });
 
