@@ -92,7 +92,7 @@ export class HttpClient {
     }
   }
 
-  /** Ends a job once; `done` runs at once for a backend's outcome (never synchronous already), else in a microtask. */
+  /** Ends a job once: `done` runs at once for a backend's outcome, which never arrives synchronously, else in a microtask. */
   private settle(job: Job, outcome: HttpOutcome, fromBackend = false): void {
     if (job.settled) return;
     job.settled = true;
